@@ -1,0 +1,77 @@
+/**
+ * The engine: allocates the world state, runs the modules in order from the base year to the last year,
+ * and collects each year's outputs (model, mechanisms and data collection kept apart, as in Mesa).
+ * Pure: no I/O, no clock, randomness only from the seeded generator.
+ */
+import type { Context, Module } from './module.js';
+import { MODULES } from './modules/index.js';
+import { type Params, Registry } from './registry.js';
+import { createRng } from './rng.js';
+import { allocateState, type StateLayout, type VarDef } from './state.js';
+import type { WorldData } from './world-data.js';
+
+/** Every parameter of every module. */
+export const registry = new Registry(MODULES.flatMap((m) => m.params));
+
+function layoutOf(modules: readonly Module[]): StateLayout {
+  return {
+    country: modules.flatMap((m) => m.countryVars ?? []),
+    dyad: modules.flatMap((m) => m.dyadVars ?? []),
+    global: modules.flatMap((m) => m.globalVars ?? []),
+  };
+}
+
+const LAYOUT = layoutOf(MODULES);
+/** Output columns, in module order. */
+export const GLOBAL_OUTPUTS: readonly VarDef[] = LAYOUT.global.filter((v) => v.output);
+export const COUNTRY_OUTPUTS: readonly VarDef[] = LAYOUT.country.filter((v) => v.output);
+
+export interface RunOptions {
+  readonly params: Params;
+  readonly seed: number;
+  /** First year written to the results (at least the base year). */
+  readonly firstYear: number;
+  readonly lastYear: number;
+}
+
+export interface RunResult {
+  readonly iso3: readonly string[];
+  /** Recorded years, firstYear..lastYear. */
+  readonly years: readonly number[];
+  /** Global series by output name, one value a year. */
+  readonly global: Readonly<Record<string, Float64Array>>;
+  /** Country series by output name, year-major: [yearIndex * n + countryIndex]. */
+  readonly country: Readonly<Record<string, Float64Array>>;
+}
+
+export function simulate(data: WorldData, options: RunOptions): RunResult {
+  const { firstYear, lastYear } = options;
+  if (!(data.baseYear <= firstYear && firstYear <= lastYear)) {
+    throw new RangeError(`years must satisfy ${data.baseYear} <= first (${firstYear}) <= last (${lastYear})`);
+  }
+  const n = data.countries.iso3.length;
+  const state = allocateState(n, data.baseYear, LAYOUT);
+  const ctx: Context = { data, params: options.params, rng: createRng(options.seed) };
+  const nYears = lastYear - firstYear + 1;
+  const global: Record<string, Float64Array> = {};
+  const country: Record<string, Float64Array> = {};
+  for (const v of GLOBAL_OUTPUTS) global[v.name] = new Float64Array(nYears);
+  for (const v of COUNTRY_OUTPUTS) country[v.name] = new Float64Array(nYears * n);
+
+  const record = () => {
+    const k = state.year - firstYear;
+    if (k < 0) return;
+    for (const v of GLOBAL_OUTPUTS) global[v.name][k] = state.global[v.name];
+    for (const v of COUNTRY_OUTPUTS) country[v.name].set(state.country[v.name], k * n);
+  };
+
+  for (const m of MODULES) m.init(state, ctx);
+  record();
+  for (let year = data.baseYear + 1; year <= lastYear; year++) {
+    state.year = year;
+    for (const m of MODULES) m.step(state, year, ctx);
+    record();
+  }
+  const years = Array.from({ length: nYears }, (_, k) => firstYear + k);
+  return { iso3: data.countries.iso3, years, global, country };
+}

@@ -1,0 +1,14 @@
+/**
+ * The modules and the fixed order in which they run each year. A module reads what the modules before it
+ * wrote this year and what the modules after it wrote last year:
+ *   1. demography  population
+ *   2. economy     GDP per capita and GDP, net of last year's damages
+ *   3. climate     emissions, concentration, warming; damages for next year
+ * A new mechanism goes in its own file here, and into this list where its inputs are ready.
+ */
+import type { Module } from '../module.js';
+import { climate } from './climate.js';
+import { demography } from './demography.js';
+import { economy } from './economy.js';
+
+export const MODULES: readonly Module[] = [demography, economy, climate];

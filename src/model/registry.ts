@@ -3,6 +3,7 @@
  * Each module declares its parameters beside its equations; the registry gathers them so that scenarios
  * override them by id, ensembles sample them and the docs are generated from them.
  */
+import { UserError } from '../errors.js';
 
 export type Distribution = 'uniform' | 'triangular' | 'fixed';
 
@@ -24,7 +25,8 @@ export interface ParamDef {
 /** Resolved parameter values by id. */
 export type Params = Readonly<Record<string, number>>;
 
-export class ParamError extends Error {}
+/** A parameter value the model cannot take; the CLI shows it as a user error. */
+export class ParamError extends UserError {}
 
 export class Registry {
   readonly defs: readonly ParamDef[];

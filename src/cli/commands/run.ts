@@ -1,0 +1,43 @@
+/** `worldorder run`: one scenario, written all-or-nothing to an output directory. */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadWorldData } from '../../data/load.js';
+import { registry, simulate } from '../../model/engine.js';
+import { writeDirectoryAtomically } from '../../output/atomic.js';
+import { headline } from '../../output/headline.js';
+import { countriesCsv, globalCsv, runJson } from '../../output/run-files.js';
+import { loadScenario } from '../../scenario/load.js';
+import { CODE_VERSION } from '../../version.js';
+import { parseSeed, parseSets } from '../overrides.js';
+
+interface RunOptions {
+  out: string;
+  seed?: string;
+  set: string[];
+  charts: boolean;
+}
+
+export async function run(scenarioArg: string, opts: RunOptions): Promise<void> {
+  const data = loadWorldData();
+  const { scenario, file } = loadScenario(scenarioArg, registry, data.baseYear);
+  const overrides = { ...scenario.parameters, ...parseSets(opts.set, registry) };
+  const seed = opts.seed === undefined ? scenario.seed : parseSeed(opts.seed);
+  const params = registry.resolve(overrides);
+  const result = simulate(data, { params, seed, firstYear: scenario.first_year, lastYear: scenario.last_year });
+  const out = opts.out === 'output/<scenario name>' ? join('output', scenario.name) : opts.out;
+
+  await writeDirectoryAtomically(out, async (tmp) => {
+    writeFileSync(join(tmp, 'global.csv'), globalCsv(result));
+    writeFileSync(join(tmp, 'countries.csv'), countriesCsv(result));
+    writeFileSync(
+      join(tmp, 'run.json'),
+      runJson({ scenario, scenarioFile: file, seed, params, overrides, data, codeVersion: CODE_VERSION }),
+    );
+    if (opts.charts) {
+      const { writeCharts } = await import('../../output/charts.js');
+      await writeCharts(result, join(tmp, 'charts'), scenario.name);
+    }
+  });
+  process.stdout.write(headline(result, data, scenario.name));
+  process.stdout.write(`\nwrote ${out}/: global.csv, countries.csv, run.json${opts.charts ? ', charts/' : ''}\n`);
+}

@@ -1,0 +1,29 @@
+/**
+ * What a scenario file may say. Strict: an unknown key is an error, so a typo never passes silently.
+ * Parameter ids and values are checked against the registry separately (with suggestions).
+ */
+import { z } from 'zod';
+
+/** The latest year a run may reach: FaIR and the convergence equations are not meant beyond it. */
+export const MAX_YEAR = 2300;
+
+export const scenarioSchema = z
+  .object({
+    name: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lower-case letters, digits and hyphens'),
+    description: z.string().min(1),
+    seed: z
+      .number()
+      .int({ error: 'must be a whole number' })
+      .min(0)
+      .max(2 ** 31 - 1),
+    first_year: z.number().int({ error: 'must be a whole year' }),
+    last_year: z.number().int({ error: 'must be a whole year' }).max(MAX_YEAR),
+    parameters: z.record(z.string(), z.number()).default({}),
+  })
+  .strict()
+  .refine((s) => s.first_year <= s.last_year, {
+    message: 'first_year must not be after last_year',
+    path: ['last_year'],
+  });
+
+export type Scenario = z.infer<typeof scenarioSchema>;

@@ -31,8 +31,10 @@ const TREND_YEARS = 30;
 const SPINUP_FIRST_YEAR = 1750;
 
 type Row = Record<string, string>;
-const readCsv = (file: string): Row[] => parse(readFileSync(join(RAW, file)), { columns: true, skip_empty_lines: true });
-const num = (s: string | undefined): number | undefined => (s === undefined || s === '' ? undefined : Number(s));
+const readCsv = (file: string): Row[] =>
+  parse(readFileSync(join(RAW, file)), { columns: true, skip_empty_lines: true });
+const num = (s: string | undefined): number | undefined =>
+  s === undefined || s === '' ? undefined : Number(s);
 
 const SOURCE_NAMES: Record<string, string> = {
   wb: 'World Bank WDI SP.POP.TOTL (datasets/population)',
@@ -62,7 +64,7 @@ function interp(k: { x: number[]; y: number[] }, x: number): number {
   return k.y[k.y.length - 1];
 }
 
-function build(): WorldData {
+export function build(): WorldData {
   const countries = readCsv('countries.csv').sort((a, b) => (a.iso3 < b.iso3 ? -1 : 1));
   const panel = new Map<string, Row>();
   for (const r of readCsv('country_year.csv')) panel.set(`${r.cow_code}:${r.year}`, r);
@@ -240,9 +242,13 @@ function build(): WorldData {
   const climate = new Map(readCsv('climate_history.csv').map((r) => [Number(r.year), r]));
   const landuse = knots('landuse_co2_history.csv', 'landuse_co2_gtc');
   const nonco2 = knots('nonco2_forcing.csv', 'nonco2_forcing_wm2');
-  const historyYears = Array.from({ length: BASE_YEAR - SPINUP_FIRST_YEAR + 1 }, (_, k) => SPINUP_FIRST_YEAR + k);
+  const historyYears = Array.from(
+    { length: BASE_YEAR - SPINUP_FIRST_YEAR + 1 },
+    (_, k) => SPINUP_FIRST_YEAR + k,
+  );
   const fossilGtc = historyYears.map((y) => num(climate.get(y)?.fossil_co2_mtc)! / 1000);
-  if (fossilGtc.some((v) => !Number.isFinite(v))) throw new Error('climate_history.csv: a gap in fossil_co2_mtc');
+  if (fossilGtc.some((v) => !Number.isFinite(v)))
+    throw new Error('climate_history.csv: a gap in fossil_co2_mtc');
   const worldFossil = num(climate.get(BASE_YEAR)!.fossil_co2_mtco2)!;
   const statesFossil = co2.reduce((s, v) => s + v, 0);
 
@@ -263,7 +269,13 @@ function build(): WorldData {
   const futureKnots = nonco2.x.map((x, k) => [x, nonco2.y[k]] as const).filter(([x]) => x >= BASE_YEAR);
 
   const hash = createHash('sha256');
-  for (const f of ['countries.csv', 'country_year.csv', 'climate_history.csv', 'landuse_co2_history.csv', 'nonco2_forcing.csv']) {
+  for (const f of [
+    'countries.csv',
+    'country_year.csv',
+    'climate_history.csv',
+    'landuse_co2_history.csv',
+    'nonco2_forcing.csv',
+  ]) {
     hash.update(readFileSync(join(RAW, f)));
   }
   hash.update(readFileSync(fileURLToPath(import.meta.url)));
@@ -305,8 +317,17 @@ function build(): WorldData {
   };
 }
 
-const data = build();
-writeFileSync(OUT, `${JSON.stringify(data)}\n`);
-console.log(
-  `wrote ${OUT}: ${data.countries.iso3.length} states, base year ${data.baseYear}, version ${data.version}`,
-);
+/** The exact bytes of data/world.json. */
+export function serialize(data: WorldData): string {
+  return `${JSON.stringify(data)}\n`;
+}
+
+export const OUTPUT_PATH = OUT;
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const data = build();
+  writeFileSync(OUT, serialize(data));
+  console.log(
+    `wrote ${OUT}: ${data.countries.iso3.length} states, base year ${data.baseYear}, version ${data.version}`,
+  );
+}

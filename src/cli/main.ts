@@ -34,7 +34,10 @@ program
 program
   .command('climate')
   .description('run the climate module (FaIR v1.6, CO2-only) alone on an emission path')
-  .requiredOption('-e, --emissions <file.csv>', 'columns year, co2_emissions_gtc (GtC/yr), optional other_forcing_wm2')
+  .requiredOption(
+    '-e, --emissions <file.csv>',
+    'columns year, co2_emissions_gtc (GtC/yr), optional other_forcing_wm2',
+  )
   .option('-o, --out <file.csv>', 'output file (default: standard output)')
   .option('--set <id=value>', 'override a climate.* parameter; repeatable', collect, [])
   .addHelpText(

@@ -12,7 +12,12 @@ export function parseSets(sets: readonly string[], registry: Registry): Record<s
     const value = Number(text);
     const problem = registry.check(id, text.trim() === '' || Number.isNaN(value) ? text : value);
     if (problem) {
-      const hint = registry.has(id) ? '' : `; did you mean ${nearest(id, registry.defs.map((d) => d.id)).join(', ')}?`;
+      const hint = registry.has(id)
+        ? ''
+        : `; did you mean ${nearest(
+            id,
+            registry.defs.map((d) => d.id),
+          ).join(', ')}?`;
       throw new UserError(`${problem}${hint}`, '--set');
     }
     out[id] = value;

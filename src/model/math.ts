@@ -7,7 +7,7 @@ export function sum(xs: ArrayLike<number>): number {
 }
 
 export function clamp(x: number, lo: number, hi: number): number {
-  return x < lo ? lo : x > hi ? hi : x;
+  return Math.max(lo, Math.min(x, hi));
 }
 
 /** Linear interpolation through knots (xs ascending), flat beyond the first and last knot. */

@@ -10,7 +10,10 @@ function tempSibling(path: string): string {
 }
 
 /** Builds a directory with `fill` (given the temporary path), then moves it to `dir`, replacing it. */
-export async function writeDirectoryAtomically(dir: string, fill: (tmp: string) => Promise<void>): Promise<void> {
+export async function writeDirectoryAtomically(
+  dir: string,
+  fill: (tmp: string) => Promise<void>,
+): Promise<void> {
   const tmp = tempSibling(dir);
   rmSync(tmp, { recursive: true, force: true });
   mkdirSync(tmp, { recursive: true });

@@ -20,7 +20,9 @@ export function headline(r: RunResult, data: WorldData, scenarioName: string): s
   const years = [...new Set([first, ...HEADLINE_YEARS.filter((y) => y > first && y <= last), last])];
   const labelWidth = Math.max(...ROWS.map(([label]) => label.length));
   const lines = [`worldorder: ${scenarioName}, ${first}-${last}`, ''];
-  lines.push(['', ...years.map(String)].map((c, k) => (k === 0 ? c.padEnd(labelWidth) : c.padStart(9))).join(''));
+  lines.push(
+    ['', ...years.map(String)].map((c, k) => (k === 0 ? c.padEnd(labelWidth) : c.padStart(9))).join(''),
+  );
   for (const [label, column, scale, digits] of ROWS) {
     const series = r.global[column];
     if (!series) continue;

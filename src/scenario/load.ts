@@ -56,7 +56,10 @@ export function parseScenario(text: string, file: string, registry: Registry, ba
   const yamlError = doc.errors[0];
   if (yamlError) {
     const line = yamlError.linePos?.[0].line;
-    throw new UserError(`malformed YAML: ${yamlError.message.split(' at line')[0]}`, line ? `${file}:${line}` : file);
+    throw new UserError(
+      `malformed YAML: ${yamlError.message.split(' at line')[0]}`,
+      line ? `${file}:${line}` : file,
+    );
   }
   const at = (path: readonly PropertyKey[], key?: string) => `${file}:${lineOf(doc, lines, path, key)}`;
 
@@ -78,7 +81,12 @@ export function parseScenario(text: string, file: string, registry: Registry, ba
   for (const [id, value] of Object.entries(parsed.data.parameters)) {
     const problem = registry.check(id, value);
     if (!problem) continue;
-    const hint = registry.has(id) ? '' : `; did you mean ${nearest(id, registry.defs.map((d) => d.id)).join(', ')}?`;
+    const hint = registry.has(id)
+      ? ''
+      : `; did you mean ${nearest(
+          id,
+          registry.defs.map((d) => d.id),
+        ).join(', ')}?`;
     throw new UserError(`${problem}${hint}`, at(['parameters', id]));
   }
   return parsed.data;

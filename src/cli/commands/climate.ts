@@ -39,18 +39,31 @@ export function readEmissions(file: string): EmissionPath {
     throw new UserError(`malformed CSV: ${(err as Error).message}`, line ? `${file}:${line}` : file);
   }
   const header = Object.keys(records[0]?.record ?? {});
-  if (records.length === 0) throw new UserError('no data rows (expected a header and one row per year)', file);
+  if (records.length === 0)
+    throw new UserError('no data rows (expected a header and one row per year)', file);
   for (const col of REQUIRED) {
     if (!header.includes(col)) {
-      throw new UserError(`missing column '${col}' (required: ${REQUIRED.join(', ')}; optional: ${OPTIONAL.join(', ')})`, `${file}:1`);
+      throw new UserError(
+        `missing column '${col}' (required: ${REQUIRED.join(', ')}; optional: ${OPTIONAL.join(', ')})`,
+        `${file}:1`,
+      );
     }
   }
-  const unknown = header.find((c) => !(REQUIRED as readonly string[]).includes(c) && !(OPTIONAL as readonly string[]).includes(c));
+  const unknown = header.find(
+    (c) => !(REQUIRED as readonly string[]).includes(c) && !(OPTIONAL as readonly string[]).includes(c),
+  );
   if (unknown !== undefined) {
-    throw new UserError(`unknown column '${unknown}' (allowed: ${[...REQUIRED, ...OPTIONAL].join(', ')})`, `${file}:1`);
+    throw new UserError(
+      `unknown column '${unknown}' (allowed: ${[...REQUIRED, ...OPTIONAL].join(', ')})`,
+      `${file}:1`,
+    );
   }
   const hasForcing = header.includes('other_forcing_wm2');
-  const path = { year: [] as number[], emissionsGtc: [] as number[], otherForcing: hasForcing ? ([] as number[]) : undefined };
+  const path = {
+    year: [] as number[],
+    emissionsGtc: [] as number[],
+    otherForcing: hasForcing ? ([] as number[]) : undefined,
+  };
   for (const { record, info } of records) {
     const where = `${file}:${info.lines}`;
     const cell = (col: string) => {
@@ -60,7 +73,8 @@ export function readEmissions(file: string): EmissionPath {
       return x;
     };
     const year = cell('year');
-    if (!Number.isInteger(year)) throw new UserError(`year must be a whole number, got '${record.year}'`, where);
+    if (!Number.isInteger(year))
+      throw new UserError(`year must be a whole number, got '${record.year}'`, where);
     const previous = path.year[path.year.length - 1];
     if (previous !== undefined && year !== previous + 1) {
       throw new UserError(`years must be consecutive: ${year} follows ${previous}`, where);

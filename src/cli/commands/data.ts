@@ -1,6 +1,7 @@
 /** `worldorder data`: what the base-year dataset covers, where each value comes from, and what was imputed. */
-import { UserError } from '../../errors.js';
+
 import { DATA_PATH, loadWorldData } from '../../data/load.js';
+import { UserError } from '../../errors.js';
 import type { WorldData } from '../../model/world-data.js';
 import { nearest } from '../../scenario/suggest.js';
 
@@ -31,7 +32,9 @@ function coverage(d: WorldData): string {
     const bySource = new Map<string, number>();
     for (const s of src) bySource.set(s.source, (bySource.get(s.source) ?? 0) + 1);
     const sources = [...bySource].map(([s, k]) => `${s} (${k})`).join('; ');
-    lines.push(`${label.padEnd(48)} ${String(n - imputed).padStart(8)} ${String(imputed).padStart(8)}  ${sources}`);
+    lines.push(
+      `${label.padEnd(48)} ${String(n - imputed).padStart(8)} ${String(imputed).padStart(8)}  ${sources}`,
+    );
   }
   const statesCo2 = d.world.co2_fossil_mtco2 - d.world.co2_fossil_unallocated_mtco2;
   const h = d.climateHistory;
@@ -59,13 +62,20 @@ function coverage(d: WorldData): string {
 function countryDetail(d: WorldData, iso3: string): string {
   const i = d.countries.iso3.indexOf(iso3.toUpperCase());
   if (i < 0) {
-    throw new UserError(`unknown country '${iso3}'; nearest ISO3 codes: ${nearest(iso3.toUpperCase(), d.countries.iso3).join(', ')}`, '--country');
+    throw new UserError(
+      `unknown country '${iso3}'; nearest ISO3 codes: ${nearest(iso3.toUpperCase(), d.countries.iso3).join(', ')}`,
+      '--country',
+    );
   }
   const base = d.base as unknown as Record<string, readonly number[]>;
-  const lines = [`${d.countries.iso3[i]}  ${d.countries.name[i]}  (${d.countries.region[i]}, ${d.countries.subregion[i]})`];
+  const lines = [
+    `${d.countries.iso3[i]}  ${d.countries.name[i]}  (${d.countries.region[i]}, ${d.countries.subregion[i]})`,
+  ];
   for (const [name, label] of Object.entries(VARIABLES)) {
     const s = d.sources[name][i];
-    lines.push(`  ${label.padEnd(48)} ${Number(base[name][i].toPrecision(6))}  ${s.source}, ${s.year}${s.imputed ? `; imputed: ${s.imputed}` : ''}`);
+    lines.push(
+      `  ${label.padEnd(48)} ${Number(base[name][i].toPrecision(6))}  ${s.source}, ${s.year}${s.imputed ? `; imputed: ${s.imputed}` : ''}`,
+    );
   }
   return `${lines.join('\n')}\n`;
 }
@@ -75,9 +85,16 @@ export async function data(opts: DataOptions): Promise<void> {
   if (opts.json) {
     const rows = d.countries.iso3.map((iso3, i) => ({
       iso3,
-      ...Object.fromEntries(Object.keys(VARIABLES).map((name) => [name, { value: (d.base as unknown as Record<string, number[]>)[name][i], ...d.sources[name][i] }])),
+      ...Object.fromEntries(
+        Object.keys(VARIABLES).map((name) => [
+          name,
+          { value: (d.base as unknown as Record<string, number[]>)[name][i], ...d.sources[name][i] },
+        ]),
+      ),
     }));
-    process.stdout.write(`${JSON.stringify({ version: d.version, base_year: d.baseYear, countries: rows }, null, 2)}\n`);
+    process.stdout.write(
+      `${JSON.stringify({ version: d.version, base_year: d.baseYear, countries: rows }, null, 2)}\n`,
+    );
   } else if (opts.country) {
     process.stdout.write(countryDetail(d, opts.country));
   } else {

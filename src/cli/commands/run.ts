@@ -23,7 +23,12 @@ export async function run(scenarioArg: string, opts: RunOptions): Promise<void> 
   const overrides = { ...scenario.parameters, ...parseSets(opts.set, registry) };
   const seed = opts.seed === undefined ? scenario.seed : parseSeed(opts.seed);
   const params = registry.resolve(overrides);
-  const result = simulate(data, { params, seed, firstYear: scenario.first_year, lastYear: scenario.last_year });
+  const result = simulate(data, {
+    params,
+    seed,
+    firstYear: scenario.first_year,
+    lastYear: scenario.last_year,
+  });
   const out = opts.out === 'output/<scenario name>' ? join('output', scenario.name) : opts.out;
 
   await writeDirectoryAtomically(out, async (tmp) => {
@@ -39,5 +44,7 @@ export async function run(scenarioArg: string, opts: RunOptions): Promise<void> 
     }
   });
   process.stdout.write(headline(result, data, scenario.name));
-  process.stdout.write(`\nwrote ${out}/: global.csv, countries.csv, run.json${opts.charts ? ', charts/' : ''}\n`);
+  process.stdout.write(
+    `\nwrote ${out}/: global.csv, countries.csv, run.json${opts.charts ? ', charts/' : ''}\n`,
+  );
 }

@@ -12,6 +12,12 @@
  * exactly, so that results agree with it to round-off.
  */
 
+/**
+ * Newton stops once a step is below this fraction of alpha. Convergence is quadratic, so the value it
+ * returns is then exact to about the square of this (1e-16): round-off.
+ */
+const ALPHA_TOLERANCE = 1e-8;
+
 /** FaIR's starting guess for alpha in its first step; only the solver's starting point, not a coefficient. */
 const FIRST_ALPHA_GUESS = 0.16;
 
@@ -49,6 +55,8 @@ export interface FairParams {
 export interface FairState {
   /** Thermal response coefficients q_j (K per W/m2), fixed by TCR and ECS. */
   readonly q: readonly [number, number];
+  /** exp(-1/d_j): how much of each thermal box's anomaly survives a year. */
+  readonly tDecay: readonly number[];
   /** Carbon in each box above pre-industrial (ppm). */
   readonly boxes: Float64Array;
   /** Temperature of each thermal box (K). */
@@ -79,36 +87,34 @@ export function co2Forcing(p: FairParams, conc: number): number {
   return (p.f2x / Math.LN2) * Math.log(conc / p.cPi);
 }
 
-/** alpha * sum_i a_i tau_i (1 - exp(-H / (alpha tau_i))) - target, and its derivative; eq. (7). */
-function iirfResidual(p: FairParams, alpha: number, target: number): [number, number] {
-  let f = 0;
-  let df = 0;
-  for (let i = 0; i < p.a.length; i++) {
-    const x = p.iirfHorizon / (alpha * p.tau[i]);
-    const e = Math.exp(-x);
-    const oneMinusE = -Math.expm1(-x);
-    f += p.a[i] * p.tau[i] * oneMinusE;
-    df += p.a[i] * p.tau[i] * (oneMinusE - x * e);
-  }
-  return [alpha * f - target, df];
-}
-
 /**
- * The time-constant scaling alpha that gives the target iIRF100. The residual rises monotonically in
- * alpha from -target (alpha -> 0) to H - target (alpha -> infinity), so a bracketed Newton iteration
- * from last year's alpha converges in a few steps to round-off.
+ * The time-constant scaling alpha that gives the target iIRF100, eq. (7):
+ *   g(alpha) = alpha sum_i a_i tau_i (1 - e_i) - target,  e_i = exp(-x_i),  x_i = H / (alpha tau_i),
+ *   g'(alpha) = sum_i a_i tau_i (1 - e_i - x_i e_i).
+ * g rises monotonically from -target (alpha -> 0) to H - target (alpha -> infinity), so a bracketed Newton
+ * iteration from last year's alpha converges in a few steps. Written out without allocation: it is the
+ * innermost loop of every run.
  */
 export function solveAlpha(p: FairParams, target: number, guess: number): number {
+  const { a, tau, iirfHorizon: h } = p;
   let lo = 0;
   let hi = Number.POSITIVE_INFINITY;
   let alpha = guess > 0 ? guess : 1;
   for (let iter = 0; iter < 100; iter++) {
-    const [f, df] = iirfResidual(p, alpha, target);
-    if (f > 0) hi = alpha;
+    let sum = 0;
+    let slope = 0;
+    for (let i = 0; i < a.length; i++) {
+      const x = h / (alpha * tau[i]);
+      const e = Math.exp(-x);
+      sum += a[i] * tau[i] * (1 - e);
+      slope += a[i] * tau[i] * (1 - e - x * e);
+    }
+    const g = alpha * sum - target;
+    if (g > 0) hi = alpha;
     else lo = alpha;
-    let next = alpha - f / df;
+    let next = alpha - g / slope;
     if (!(next > lo && next < hi)) next = Number.isFinite(hi) ? 0.5 * (lo + hi) : 2 * alpha;
-    if (Math.abs(next - alpha) <= 1e-15 * alpha) return next;
+    if (Math.abs(next - alpha) <= ALPHA_TOLERANCE * alpha) return next;
     alpha = next;
   }
   return alpha;
@@ -128,7 +134,19 @@ export function fairInit(p: FairParams, emissionsGtc: number, otherForcing: numb
     tBoxes[j] = (q[j] / p.d[j]) * forcing; // FaIR's first-step quirk, kept for exact agreement
     temp += tBoxes[j];
   }
-  return { q, boxes, tBoxes, cAcc: 0, alpha: FIRST_ALPHA_GUESS, conc, forcing, temp, lastEmissions: emissionsGtc };
+  const tDecay = p.d.map((dj) => Math.exp(-1 / dj));
+  return {
+    q,
+    tDecay,
+    boxes,
+    tBoxes,
+    cAcc: 0,
+    alpha: FIRST_ALPHA_GUESS,
+    conc,
+    forcing,
+    temp,
+    lastEmissions: emissionsGtc,
+  };
 }
 
 /** Advance one year with this year's CO2 emissions (GtC/yr) and non-CO2 forcing (W/m2). */
@@ -148,7 +166,7 @@ export function fairStep(p: FairParams, s: FairState, emissionsGtc: number, othe
   // Eqs. (2)-(3): each thermal box relaxes toward q_j F with response time d_j.
   let temp = 0;
   for (let j = 0; j < s.tBoxes.length; j++) {
-    const decay = Math.exp(-1 / p.d[j]);
+    const decay = s.tDecay[j];
     s.tBoxes[j] = s.tBoxes[j] * decay + s.q[j] * s.forcing * (1 - decay);
     temp += s.tBoxes[j];
   }

@@ -24,7 +24,16 @@ import type { WorldData } from '../world-data.js';
 const FAIR_SOURCE = 'FaIR v1.6 default (Smith et al. 2018, GMD 11; Millar et al. 2017, ACP 17)';
 
 function fixed(id: string, value: number, units: string, description: string) {
-  return { id, default: value, min: value, max: value, distribution: 'fixed', units, source: FAIR_SOURCE, description } as const;
+  return {
+    id,
+    default: value,
+    min: value,
+    max: value,
+    distribution: 'fixed',
+    units,
+    source: FAIR_SOURCE,
+    description,
+  } as const;
 }
 
 /** The FaIR parameters for a resolved parameter set. */
@@ -120,8 +129,10 @@ export const climate: Module = {
       max: 2150,
       distribution: 'uniform',
       units: 'year',
-      source: 'SSP2-4.5 land-use CO2 reaches about zero in the 2070s-2080s (Riahi et al. 2017, Global Environ. Change 42)',
-      description: 'Year in which net land-use CO2 emissions, falling linearly from the base year, reach zero.',
+      source:
+        'SSP2-4.5 land-use CO2 reaches about zero in the 2070s-2080s (Riahi et al. 2017, Global Environ. Change 42)',
+      description:
+        'Year in which net land-use CO2 emissions, falling linearly from the base year, reach zero.',
     },
     {
       id: 'climate.nonco2_forcing_scale',
@@ -220,7 +231,12 @@ export const climate: Module = {
     fixed('climate.tcr_doubling_time', 69.661, 'yr', 'Years for CO2 to double at 1 %/yr, which defines TCR.'),
   ],
   countryVars: [
-    { name: 'co2_fossil_mtco2', units: 'Mt CO2/yr', description: 'Fossil and industry CO2 emissions', output: true },
+    {
+      name: 'co2_fossil_mtco2',
+      units: 'Mt CO2/yr',
+      description: 'Fossil and industry CO2 emissions',
+      output: true,
+    },
     {
       name: 'climate_damage_fraction',
       units: 'fraction of GDP',
@@ -228,17 +244,37 @@ export const climate: Module = {
     },
   ],
   globalVars: [
-    { name: 'co2_fossil_gtco2', units: 'Gt CO2/yr', description: 'Fossil and industry CO2 (incl. bunkers)', output: true },
+    {
+      name: 'co2_fossil_gtco2',
+      units: 'Gt CO2/yr',
+      description: 'Fossil and industry CO2 (incl. bunkers)',
+      output: true,
+    },
     { name: 'co2_landuse_gtco2', units: 'Gt CO2/yr', description: 'Net land-use change CO2', output: true },
-    { name: 'co2_concentration_ppm', units: 'ppm', description: 'Atmospheric CO2 concentration', output: true },
-    { name: 'forcing_wm2', units: 'W/m2', description: 'Effective radiative forcing, CO2 and non-CO2', output: true },
+    {
+      name: 'co2_concentration_ppm',
+      units: 'ppm',
+      description: 'Atmospheric CO2 concentration',
+      output: true,
+    },
+    {
+      name: 'forcing_wm2',
+      units: 'W/m2',
+      description: 'Effective radiative forcing, CO2 and non-CO2',
+      output: true,
+    },
     {
       name: 'temperature_anomaly_k',
       units: 'K',
       description: 'Global surface warming over the 1850-1900 mean',
       output: true,
     },
-    { name: 'climate_damage_pct_gdp', units: '% of GDP', description: 'DICE-2023 damages at this warming', output: true },
+    {
+      name: 'climate_damage_pct_gdp',
+      units: '% of GDP',
+      description: 'DICE-2023 damages at this warming',
+      output: true,
+    },
   ],
 
   init(state, { data, params }) {
@@ -274,7 +310,8 @@ export const climate: Module = {
     const elapsed = year - data.baseYear;
     const decline = (1 - params['climate.intensity_decline']) ** elapsed;
     const c = state.country;
-    for (let i = 0; i < state.n; i++) c.co2_fossil_mtco2[i] = c.gdp_billion_usd2015[i] * s.intensity0[i] * decline;
+    for (let i = 0; i < state.n; i++)
+      c.co2_fossil_mtco2[i] = c.gdp_billion_usd2015[i] * s.intensity0[i] * decline;
     const unallocated =
       data.world.co2_fossil_unallocated_mtco2 * (state.global.gdp_trillion_usd2015 / s.worldGdp0) * decline;
     const fossil = (sum(c.co2_fossil_mtco2) + unallocated) / 1000;

@@ -42,7 +42,9 @@ export const demography: Module = {
   countryVars: [
     { name: 'population_million', units: 'million people', description: 'Population', output: true },
   ],
-  globalVars: [{ name: 'population_million', units: 'million people', description: 'World population', output: true }],
+  globalVars: [
+    { name: 'population_million', units: 'million people', description: 'World population', output: true },
+  ],
 
   init(state, { data }) {
     state.country.population_million.set(data.base.population_million);

@@ -42,7 +42,8 @@ export const economy: Module = {
       max: 0.035,
       distribution: 'triangular',
       units: '1/yr',
-      source: 'Barro and Sala-i-Martin (1992), J. Political Economy 100(2): the "iron law" of 2 %/yr convergence',
+      source:
+        'Barro and Sala-i-Martin (1992), J. Political Economy 100(2): the "iron law" of 2 %/yr convergence',
       description: 'Share of the log gap to the steady state closed each year (lambda).',
     },
     {
@@ -52,7 +53,8 @@ export const economy: Module = {
       max: 4,
       distribution: 'uniform',
       units: 'log points',
-      source: 'Assumption: bounds how far above its current level a fast-growing country is assumed to converge',
+      source:
+        'Assumption: bounds how far above its current level a fast-growing country is assumed to converge',
       description: 'Largest log gap between a country and its steady state that recent growth may imply.',
     },
     {
@@ -62,12 +64,18 @@ export const economy: Module = {
       max: 0,
       distribution: 'uniform',
       units: 'log points',
-      source: 'Assumption: a decade of decline (war, sanctions, collapse) is not extrapolated into a collapse',
+      source:
+        'Assumption: a decade of decline (war, sanctions, collapse) is not extrapolated into a collapse',
       description: 'Most negative log gap to the steady state that recent decline may imply.',
     },
   ],
   countryVars: [
-    { name: 'gdp_billion_usd2015', units: 'billion USD (2015 prices)', description: 'Real GDP', output: true },
+    {
+      name: 'gdp_billion_usd2015',
+      units: 'billion USD (2015 prices)',
+      description: 'Real GDP',
+      output: true,
+    },
     {
       name: 'gdp_per_capita_usd2015',
       units: 'USD (2015 prices) per person',
@@ -82,7 +90,12 @@ export const economy: Module = {
     { name: 'convergence_gap_log', units: 'log points', description: 'Log gap to the steady state, G_i' },
   ],
   globalVars: [
-    { name: 'gdp_trillion_usd2015', units: 'trillion USD (2015 prices)', description: 'World real GDP', output: true },
+    {
+      name: 'gdp_trillion_usd2015',
+      units: 'trillion USD (2015 prices)',
+      description: 'World real GDP',
+      output: true,
+    },
   ],
 
   init(state, { data, params }) {

@@ -1,0 +1,25 @@
+/** Shared test fixtures: the shipped data, default parameters, and running the built CLI. */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadWorldData } from '../src/data/load.js';
+import { type RunResult, registry, simulate } from '../src/model/engine.js';
+
+export const data = loadWorldData();
+
+export function runBaseline(overrides: Record<string, number> = {}, lastYear = 2100): RunResult {
+  return simulate(data, { params: registry.resolve(overrides), seed: 1, firstYear: data.baseYear, lastYear });
+}
+
+const BIN = fileURLToPath(new URL('../bin/worldorder.js', import.meta.url));
+
+export function cli(args: string[], cwd?: string): { status: number; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', cwd });
+  return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+export function tempDir(): string {
+  return mkdtempSync(join(tmpdir(), 'worldorder-test-'));
+}

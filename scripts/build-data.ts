@@ -188,8 +188,10 @@ export function build(): WorldData {
   const popGrowth = (c: Row) => {
     for (const col of ['population', 'tpop']) {
       const last = lastObserved(c, col, BASE_YEAR);
-      const first = last && value(c, last[0] - POP_GROWTH_YEARS, col);
-      if (last && first) return { rate: (last[1] / first) ** (1 / POP_GROWTH_YEARS) - 1, col, year: last[0] };
+      // The main series must reach the base year; NMC's ends earlier and is the documented fallback.
+      if (!last || (col === 'population' && last[0] !== BASE_YEAR)) continue;
+      const first = value(c, last[0] - POP_GROWTH_YEARS, col);
+      if (first) return { rate: (last[1] / first) ** (1 / POP_GROWTH_YEARS) - 1, col, year: last[0] };
     }
     return undefined;
   };

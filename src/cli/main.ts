@@ -71,7 +71,7 @@ try {
   await program.parseAsync();
 } catch (err) {
   if (err instanceof UserError) {
-    process.stderr.write(`worldorder: ${err}\n`);
+    process.stderr.write(`worldorder: ${err.message}\n`);
     process.exit(1);
   }
   throw err;

@@ -1,7 +1,6 @@
 /** `--set id=value` flags, checked against the registry like a scenario's parameters. */
 import { UserError } from '../errors.js';
 import type { Registry } from '../model/registry.js';
-import { nearest } from '../scenario/suggest.js';
 
 export function parseSets(sets: readonly string[], registry: Registry): Record<string, number> {
   const out: Record<string, number> = {};
@@ -11,15 +10,7 @@ export function parseSets(sets: readonly string[], registry: Registry): Record<s
     const [, id, text] = m;
     const value = Number(text);
     const problem = registry.check(id, text.trim() === '' || Number.isNaN(value) ? text : value);
-    if (problem) {
-      const hint = registry.has(id)
-        ? ''
-        : `; did you mean ${nearest(
-            id,
-            registry.defs.map((d) => d.id),
-          ).join(', ')}?`;
-      throw new UserError(`${problem}${hint}`, '--set');
-    }
+    if (problem) throw new UserError(problem, '--set');
     out[id] = value;
   }
   return out;

@@ -4,6 +4,7 @@
  * override them by id, ensembles sample them and the docs are generated from them.
  */
 import { UserError } from '../errors.js';
+import { nearest } from '../suggest.js';
 
 export type Distribution = 'uniform' | 'triangular' | 'fixed';
 
@@ -56,7 +57,12 @@ export class Registry {
   /** Problems with one override, or null when it is acceptable. */
   check(id: string, value: unknown): string | null {
     const def = this.byId.get(id);
-    if (!def) return `unknown parameter '${id}'`;
+    if (!def) {
+      return `unknown parameter '${id}'; did you mean ${nearest(
+        id,
+        this.defs.map((d) => d.id),
+      ).join(', ')}?`;
+    }
     if (typeof value !== 'number' || !Number.isFinite(value)) {
       return `parameter '${id}' must be a finite number (${def.units}), got ${JSON.stringify(value)}`;
     }

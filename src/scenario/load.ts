@@ -10,7 +10,6 @@ import type { z } from 'zod';
 import { UserError } from '../errors.js';
 import type { Registry } from '../model/registry.js';
 import { type Scenario, scenarioSchema } from './schema.js';
-import { nearest } from './suggest.js';
 
 export const SCENARIO_DIR = fileURLToPath(new URL('../../scenarios/', import.meta.url));
 
@@ -80,14 +79,7 @@ export function parseScenario(text: string, file: string, registry: Registry, ba
   }
   for (const [id, value] of Object.entries(parsed.data.parameters)) {
     const problem = registry.check(id, value);
-    if (!problem) continue;
-    const hint = registry.has(id)
-      ? ''
-      : `; did you mean ${nearest(
-          id,
-          registry.defs.map((d) => d.id),
-        ).join(', ')}?`;
-    throw new UserError(`${problem}${hint}`, at(['parameters', id]));
+    if (problem) throw new UserError(problem, at(['parameters', id]));
   }
   return parsed.data;
 }

@@ -3,7 +3,7 @@
 import { DATA_PATH, loadWorldData } from '../../data/load.js';
 import { UserError } from '../../errors.js';
 import type { WorldData } from '../../model/world-data.js';
-import { nearest } from '../../scenario/suggest.js';
+import { nearest } from '../../suggest.js';
 
 interface DataOptions {
   country?: string;

@@ -5,7 +5,7 @@
  * exponentially toward a common long-run rate:
  *   g_i(t) = g_LR + (g_i0 - g_LR) exp(-(t - t0) / tau),   P_i(t) = P_i(t-1) (1 + g_i(t)).
  * The two defaults are fitted so that world population follows the UN World Population Prospects 2024
- * medium variant (a peak of 10.3 billion in 2084, 10.2 billion in 2100) within 0.5 % at 2030-2100:
+ * medium variant (a peak of 10.3 billion in 2084, 10.2 billion in 2100) within 0.6 % at 2030-2100:
  * growth that fades with a time constant of decades is how fertility transitions look in WPP's projections.
  * Migration (and refugees from wars) arrive with the politics and security modules.
  */
@@ -35,7 +35,7 @@ export const demography: Module = {
       distribution: 'triangular',
       units: 'yr',
       source:
-        'Calibrated with demography.longrun_growth to the UN WPP 2024 medium variant world path (8.55, 9.66, 10.29 and 10.18 billion in 2030, 2050, 2084 and 2100): within 0.5 % each',
+        'Calibrated with demography.longrun_growth to the UN WPP 2024 medium variant world path (8.55, 9.66, 10.29 and 10.18 billion in 2030, 2050, 2084 and 2100): within 0.6 % each',
       description: 'E-folding time over which recent population growth gives way to the long-run rate.',
     },
   ],

@@ -3,7 +3,7 @@
  *
  * Potential GDP per capita y_i grows at the frontier rate plus a catch-up term proportional to the log
  * gap to the country's own steady state y*_i, which itself grows at the frontier rate
- * (Barro and Sala-i-Martin 1992, J. Political Economy 100(2); Barro 2015, J. Economic Growth 20):
+ * (Barro and Sala-i-Martin 1992, J. Political Economy 100(2); Barro 2015, Economic Journal 125(585)):
  *   ln y_i(t) = ln y_i(t-1) + g_f + lambda G_i(t-1),   G_i(t) = ln y*_i(t) - ln y_i(t) = (1 - lambda) G_i(t-1).
  * The steady-state gap is conditional: it is backed out of each country's growth over the ten years to the
  * base year, G_i(t0) = (g_i,recent - g_f) / lambda, bounded so that a decade of war or boom is not
@@ -59,13 +59,13 @@ export const economy: Module = {
     },
     {
       id: 'economy.min_gap',
-      default: -0.25,
-      min: -1,
+      default: -0.5,
+      min: -1.5,
       max: 0,
       distribution: 'uniform',
       units: 'log points',
       source:
-        'Assumption: a decade of decline (war, sanctions, collapse) is not extrapolated into a collapse',
+        'Assumption: at the defaults no country starts below 0.5 %/yr growth per person, so a decade of stagnation or decline (war, sanctions, collapse) is not extrapolated into a collapse',
       description: 'Most negative log gap to the steady state that recent decline may imply.',
     },
   ],

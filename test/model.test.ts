@@ -4,6 +4,7 @@ import { registry, simulate } from '../src/model/engine.js';
 import type { Context } from '../src/model/module.js';
 import { demography } from '../src/model/modules/demography.js';
 import { economy } from '../src/model/modules/economy.js';
+import type { Params } from '../src/model/registry.js';
 import { createRng } from '../src/model/rng.js';
 import { allocateState } from '../src/model/state.js';
 import type { WorldData } from '../src/model/world-data.js';
@@ -118,6 +119,11 @@ describe('responses to parameters', () => {
   });
 });
 
+/** A context with no scenario events, whose log and tables go nowhere. */
+function testContext(world: WorldData, params: Params): Context {
+  return { data: world, params, rng: createRng(1), eventsIn: () => [], log: () => {}, row: () => {} };
+}
+
 /** A two-country world for checking the equations against their closed forms. */
 function tinyWorld(growthRecent: number[], popGrowth: number[]): WorldData {
   return {
@@ -145,7 +151,7 @@ describe('equations against their closed forms', () => {
             'economy.frontier_growth': gf,
             'economy.convergence_speed': lambda,
           });
-          const ctx: Context = { data: tinyWorld([recent, gf], [0, 0]), params, rng: createRng(1) };
+          const ctx = testContext(tinyWorld([recent, gf], [0, 0]), params);
           const state = allocateState(2, 2000, {
             country: [
               ...economy.countryVars!,
@@ -179,7 +185,7 @@ describe('equations against their closed forms', () => {
         fc.integer({ min: 1, max: 150 }),
         (g, years) => {
           const params = registry.resolve({ 'demography.longrun_growth': g });
-          const ctx: Context = { data: tinyWorld([0, 0], [g, g]), params, rng: createRng(1) };
+          const ctx = testContext(tinyWorld([0, 0], [g, g]), params);
           const state = allocateState(2, 2000, {
             country: demography.countryVars!,
             dyad: [],

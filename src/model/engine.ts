@@ -3,7 +3,7 @@
  * and collects each year's outputs (model, mechanisms and data collection kept apart, as in Mesa).
  * Pure: no I/O, no clock, randomness only from the seeded generator.
  */
-import type { Context, Module } from './module.js';
+import type { Context, EventSpec, Module, ScenarioEvent, TableDef } from './module.js';
 import { MODULES } from './modules/index.js';
 import { type Params, Registry } from './registry.js';
 import { createRng } from './rng.js';
@@ -22,6 +22,17 @@ function layoutOf(modules: readonly Module[]): StateLayout {
 }
 
 const LAYOUT = layoutOf(MODULES);
+
+/** The run's event log: every action a module takes, with its reason. */
+export const EVENT_LOG: TableDef = {
+  name: 'events',
+  columns: ['year', 'iso3', 'action', 'detail'],
+  description: 'What happened, to whom, and why',
+};
+/** Every output table: the event log, then the modules' own. */
+export const TABLES: readonly TableDef[] = [EVENT_LOG, ...MODULES.flatMap((m) => m.tables ?? [])];
+/** Every scenario event type the modules act on. */
+export const EVENT_SPECS: readonly EventSpec[] = MODULES.flatMap((m) => m.events ?? []);
 /** Output columns, in module order. */
 export const GLOBAL_OUTPUTS: readonly VarDef[] = LAYOUT.global.filter((v) => v.output);
 export const COUNTRY_OUTPUTS: readonly VarDef[] = LAYOUT.country.filter((v) => v.output);
@@ -32,6 +43,13 @@ export interface RunOptions {
   /** First year written to the results (at least the base year). */
   readonly firstYear: number;
   readonly lastYear: number;
+  /** Timed scenario events, validated (src/scenario/load.ts). */
+  readonly events?: readonly ScenarioEvent[];
+}
+
+export interface Table {
+  readonly columns: readonly string[];
+  readonly rows: (string | number)[][];
 }
 
 export interface RunResult {
@@ -42,6 +60,8 @@ export interface RunResult {
   readonly global: Readonly<Record<string, Float64Array>>;
   /** Country series by output name, year-major: [yearIndex * n + countryIndex]. */
   readonly country: Readonly<Record<string, Float64Array>>;
+  /** The event log and the modules' tables, by name (rows from firstYear on). */
+  readonly tables: Readonly<Record<string, Table>>;
 }
 
 export function simulate(data: WorldData, options: RunOptions): RunResult {
@@ -51,7 +71,25 @@ export function simulate(data: WorldData, options: RunOptions): RunResult {
   }
   const n = data.countries.iso3.length;
   const state = allocateState(n, data.baseYear, LAYOUT);
-  const ctx: Context = { data, params: options.params, rng: createRng(options.seed) };
+  const tables: Record<string, Table> = {};
+  for (const t of TABLES) tables[t.name] = { columns: t.columns, rows: [] };
+  const byYear = new Map<number, ScenarioEvent[]>();
+  for (const e of options.events ?? []) byYear.set(e.year, [...(byYear.get(e.year) ?? []), e]);
+  const row = (table: string, values: readonly (string | number)[]) => {
+    const t = tables[table];
+    if (!t) throw new Error(`no output table '${table}' is declared`);
+    if (values.length !== t.columns.length)
+      throw new Error(`table '${table}' has ${t.columns.length} columns`);
+    if (state.year >= firstYear) t.rows.push([...values]);
+  };
+  const ctx: Context = {
+    data,
+    params: options.params,
+    rng: createRng(options.seed),
+    eventsIn: (year) => byYear.get(year) ?? [],
+    log: (year, iso3, action, detail) => row(EVENT_LOG.name, [year, iso3, action, detail]),
+    row,
+  };
   const nYears = lastYear - firstYear + 1;
   const global: Record<string, Float64Array> = {};
   const country: Record<string, Float64Array> = {};
@@ -73,5 +111,5 @@ export function simulate(data: WorldData, options: RunOptions): RunResult {
     record();
   }
   const years = Array.from({ length: nYears }, (_, k) => firstYear + k);
-  return { iso3: data.countries.iso3, years, global, country };
+  return { iso3: data.countries.iso3, years, global, country, tables };
 }

@@ -2,7 +2,7 @@
 import { COUNTRY_OUTPUTS, GLOBAL_OUTPUTS, type RunResult } from '../model/engine.js';
 import type { Params } from '../model/registry.js';
 import type { WorldData } from '../model/world-data.js';
-import type { Scenario } from '../scenario/schema.js';
+import type { CheckedScenario } from '../scenario/load.js';
 import { toCsv } from './csv.js';
 
 export function globalCsv(r: RunResult): string {
@@ -27,7 +27,7 @@ export function countriesCsv(r: RunResult): string {
 }
 
 export interface RunRecord {
-  readonly scenario: Scenario;
+  readonly scenario: CheckedScenario;
   readonly scenarioFile: string;
   readonly seed: number;
   readonly params: Params;
@@ -54,6 +54,7 @@ export function runJson(rec: RunRecord): string {
       first_year: rec.scenario.first_year,
       last_year: rec.scenario.last_year,
       overrides: rec.overrides,
+      events: rec.scenario.events,
       parameters: rec.params,
       columns: {
         global: Object.fromEntries(GLOBAL_OUTPUTS.map((v) => [v.name, `${v.description} (${v.units})`])),

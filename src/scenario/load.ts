@@ -5,16 +5,20 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { UserError } from '../errors.js';
+import { EVENT_SPECS, registry as engineRegistry } from '../model/engine.js';
+import type { EventSpec, ScenarioEvent } from '../model/module.js';
 import type { Registry } from '../model/registry.js';
+import type { WorldData } from '../model/world-data.js';
+import { checkEvents } from './events.js';
 import { type Scenario, scenarioSchema } from './schema.js';
 
 export const SCENARIO_DIR = fileURLToPath(new URL('../../scenarios/', import.meta.url));
 
 export interface LoadedScenario {
-  readonly scenario: Scenario;
+  readonly scenario: CheckedScenario;
   /** The file it was read from. */
   readonly file: string;
 }
@@ -43,13 +47,23 @@ export function resolveScenarioPath(nameOrFile: string): string {
   return join(SCENARIO_DIR, `${nameOrFile}.yaml`);
 }
 
-export function loadScenario(nameOrFile: string, registry: Registry, baseYear: number): LoadedScenario {
+export function loadScenario(nameOrFile: string, data: WorldData): LoadedScenario {
   const file = resolveScenarioPath(nameOrFile);
-  return { scenario: parseScenario(readFileSync(file, 'utf8'), file, registry, baseYear), file };
+  return { scenario: parseScenario(readFileSync(file, 'utf8'), file, data), file };
 }
 
-/** Parses and validates scenario text; `baseYear` is the dataset's, the earliest possible first_year. */
-export function parseScenario(text: string, file: string, registry: Registry, baseYear: number): Scenario {
+/** A scenario whose parameters and events have been checked against the registry and the data. */
+export type CheckedScenario = Omit<Scenario, 'events'> & { readonly events: readonly ScenarioEvent[] };
+
+/** Parses and validates scenario text against the registry, the modules' event types and the data. */
+export function parseScenario(
+  text: string,
+  file: string,
+  data: WorldData,
+  registry: Registry = engineRegistry,
+  eventSpecs: readonly EventSpec[] = EVENT_SPECS,
+): CheckedScenario {
+  const baseYear = data.baseYear;
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines });
   const yamlError = doc.errors[0];
@@ -81,7 +95,9 @@ export function parseScenario(text: string, file: string, registry: Registry, ba
     const problem = registry.check(id, value);
     if (problem) throw new UserError(problem, at(['parameters', id]));
   }
-  return parsed.data;
+  const checked = checkEvents(parsed.data.events, eventSpecs, data, parsed.data.last_year);
+  if ('problem' in checked) throw new UserError(checked.problem.message, at(checked.problem.path));
+  return { ...parsed.data, events: checked.events };
 }
 
 function unknownKey(issue: z.core.$ZodIssue): string | undefined {
@@ -107,12 +123,16 @@ function lineOf(
 ): number {
   // Walk down as far as the path exists: a missing field is reported at its parent.
   let node: unknown = doc.contents;
-  for (const step of path) {
+  for (const [k, step] of path.entries()) {
+    if (isSeq(node) && typeof step === 'number' && node.items[step]) {
+      node = node.items[step];
+      continue;
+    }
     if (!isMap(node)) break;
     const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(step));
     if (!pair) break;
     node = pair.value ?? pair.key;
-    if (step === path[path.length - 1] && key === undefined && isScalar(pair.key)) node = pair.key;
+    if (k === path.length - 1 && key === undefined && isScalar(pair.key)) node = pair.key;
   }
   if (key !== undefined && isMap(node)) {
     const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === key);

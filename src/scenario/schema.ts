@@ -19,6 +19,10 @@ export const scenarioSchema = z
     first_year: z.number().int({ error: 'must be a whole year' }),
     last_year: z.number().int({ error: 'must be a whole year' }).max(MAX_YEAR),
     parameters: z.record(z.string(), z.number()).default({}),
+    /** Timed events, `{year, type, ...}`: each type's fields are checked against its module's spec. */
+    events: z
+      .array(z.looseObject({ year: z.number().int({ error: 'must be a whole year' }), type: z.string() }))
+      .default([]),
   })
   .strict()
   .refine((s) => s.first_year <= s.last_year, {

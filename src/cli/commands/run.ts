@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { loadWorldData } from '../../data/load.js';
 import { registry, simulate } from '../../model/engine.js';
 import { writeDirectoryAtomically } from '../../output/atomic.js';
+import { toCsv } from '../../output/csv.js';
 import { headline } from '../../output/headline.js';
 import { countriesCsv, globalCsv, runJson } from '../../output/run-files.js';
 import { loadScenario } from '../../scenario/load.js';
@@ -19,7 +20,7 @@ interface RunOptions {
 
 export async function run(scenarioArg: string, opts: RunOptions): Promise<void> {
   const data = loadWorldData();
-  const { scenario, file } = loadScenario(scenarioArg, registry, data.baseYear);
+  const { scenario, file } = loadScenario(scenarioArg, data);
   const overrides = { ...scenario.parameters, ...parseSets(opts.set, registry) };
   const seed = opts.seed === undefined ? scenario.seed : parseSeed(opts.seed);
   const params = registry.resolve(overrides);
@@ -34,6 +35,9 @@ export async function run(scenarioArg: string, opts: RunOptions): Promise<void> 
   await writeDirectoryAtomically(out, async (tmp) => {
     writeFileSync(join(tmp, 'global.csv'), globalCsv(result));
     writeFileSync(join(tmp, 'countries.csv'), countriesCsv(result));
+    for (const [name, table] of Object.entries(result.tables)) {
+      writeFileSync(join(tmp, `${name}.csv`), toCsv(table.columns, table.rows));
+    }
     writeFileSync(
       join(tmp, 'run.json'),
       runJson({ scenario, scenarioFile: file, seed, params, overrides, data, codeVersion: CODE_VERSION }),
@@ -44,7 +48,11 @@ export async function run(scenarioArg: string, opts: RunOptions): Promise<void> 
     }
   });
   process.stdout.write(headline(result, data, scenario.name));
-  process.stdout.write(
-    `\nwrote ${out}/: global.csv, countries.csv, run.json${opts.charts ? ', charts/' : ''}\n`,
-  );
+  const files = [
+    'global.csv',
+    'countries.csv',
+    ...Object.keys(result.tables).map((t) => `${t}.csv`),
+    'run.json',
+  ];
+  process.stdout.write(`\nwrote ${out}/: ${files.join(', ')}${opts.charts ? ', charts/' : ''}\n`);
 }

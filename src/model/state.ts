@@ -10,6 +10,11 @@ export interface VarDef {
   readonly description: string;
   /** Written to the run's output files (countries.csv or global.csv). */
   readonly output?: boolean;
+  /**
+   * A country variable that is a fraction of GDP lost relative to base-year conditions (negative: a gain).
+   * The economy nets every loss channel out of potential GDP; see src/model/modules/economy.ts.
+   */
+  readonly lossChannel?: boolean;
 }
 
 export interface WorldState {
@@ -19,6 +24,8 @@ export interface WorldState {
   readonly country: Record<string, Float64Array>;
   readonly dyad: Record<string, Float64Array>;
   readonly global: Record<string, number>;
+  /** Names of the country variables flagged `lossChannel`, in module order. */
+  readonly lossChannels: readonly string[];
   /** Each module's private state that is not a per-country or global number (e.g. FaIR's carbon boxes). */
   readonly internal: Record<string, unknown>;
 }
@@ -36,5 +43,6 @@ export function allocateState(n: number, year: number, layout: StateLayout): Wor
   for (const v of layout.country) country[v.name] = new Float64Array(n);
   for (const v of layout.dyad) dyad[v.name] = new Float64Array(n * n);
   for (const v of layout.global) global[v.name] = 0;
-  return { n, year, country, dyad, global, internal: {} };
+  const lossChannels = layout.country.filter((v) => v.lossChannel).map((v) => v.name);
+  return { n, year, country, dyad, global, lossChannels, internal: {} };
 }

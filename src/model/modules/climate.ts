@@ -241,6 +241,7 @@ export const climate: Module = {
       name: 'climate_damage_fraction',
       units: 'fraction of GDP',
       description: 'Climate damages relative to those of the base year',
+      lossChannel: true,
     },
   ],
   globalVars: [

@@ -10,15 +10,13 @@
  * extrapolated without limit. A country therefore starts on its recent trend and converges to frontier
  * growth with half-life ln 2 / lambda (about 35 years at the default).
  *
- * Damage hook: actual GDP is potential GDP times (1 - loss), where loss combines every loss channel
- * (each a fraction of GDP relative to base-year conditions, written by the module that owns it the year
- * before). Climate damages are the first channel; war, crisis and trade effects join them in later modules.
+ * Damage hook: actual GDP is potential GDP times the product of (1 - loss) over every loss channel: a
+ * country variable flagged `lossChannel` by the module that owns it (a fraction of GDP relative to
+ * base-year conditions; negative for a gain). A channel written by a module later in the order acts the
+ * next year. Climate damages are the first; trade, war, crisis and populism effects join as modules land.
  */
 import { clamp, sum } from '../math.js';
 import type { Module } from '../module.js';
-
-/** Country variables, each a fraction of GDP lost relative to the base year, that actual GDP is net of. */
-export const LOSS_CHANNELS = ['climate_damage_fraction'] as const;
 
 export const economy: Module = {
   name: 'economy',
@@ -116,7 +114,7 @@ export const economy: Module = {
     const c = state.country;
     const gf = params['economy.frontier_growth'];
     const lambda = params['economy.convergence_speed'];
-    const channels = LOSS_CHANNELS.map((name) => c[name]);
+    const channels = state.lossChannels.map((name) => c[name]);
     for (let i = 0; i < state.n; i++) {
       const gap = c.convergence_gap_log[i];
       c.gdp_per_capita_potential_usd2015[i] *= Math.exp(gf + lambda * gap);

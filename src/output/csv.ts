@@ -6,11 +6,18 @@ export function formatNumber(x: number, column: string): string {
   return String(Number(x.toPrecision(10)));
 }
 
-/** A CSV table; cells are numbers or plain identifiers (no quoting needed). */
+/** A text cell as RFC 4180 wants it: quoted (quotes doubled) only when it holds a comma, quote or line break. */
+export function formatText(s: string): string {
+  return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+}
+
+/** A CSV table of numbers and text (an event log's details may hold commas). */
 export function toCsv(header: readonly string[], rows: Iterable<readonly (string | number)[]>): string {
-  const out = [header.join(',')];
+  const out = [header.map(formatText).join(',')];
   for (const row of rows) {
-    out.push(row.map((v, k) => (typeof v === 'number' ? formatNumber(v, header[k]) : v)).join(','));
+    out.push(
+      row.map((v, k) => (typeof v === 'number' ? formatNumber(v, header[k]) : formatText(v))).join(','),
+    );
   }
   return `${out.join('\n')}\n`;
 }

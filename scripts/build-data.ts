@@ -16,6 +16,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
+import { interpolate } from '../src/model/math.js';
 import type { ValueSource, WorldData } from '../src/model/world-data.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -54,14 +55,6 @@ function median(xs: number[]): number {
 function knots(file: string, column: string): { x: number[]; y: number[] } {
   const rows = readCsv(file);
   return { x: rows.map((r) => Number(r.year)), y: rows.map((r) => Number(r[column])) };
-}
-
-function interp(k: { x: number[]; y: number[] }, x: number): number {
-  if (x <= k.x[0]) return k.y[0];
-  for (let i = 1; i < k.x.length; i++) {
-    if (x <= k.x[i]) return k.y[i - 1] + ((x - k.x[i - 1]) / (k.x[i] - k.x[i - 1])) * (k.y[i] - k.y[i - 1]);
-  }
-  return k.y[k.y.length - 1];
 }
 
 export function build(): WorldData {
@@ -308,8 +301,8 @@ export function build(): WorldData {
     climateHistory: {
       firstYear: SPINUP_FIRST_YEAR,
       fossil_co2_gtc: fossilGtc,
-      landuse_co2_gtc: historyYears.map((y) => interp(landuse, y)),
-      nonco2_forcing_wm2: historyYears.map((y) => interp(nonco2, y)),
+      landuse_co2_gtc: historyYears.map((y) => interpolate(landuse.x, landuse.y, y)),
+      nonco2_forcing_wm2: historyYears.map((y) => interpolate(nonco2.x, nonco2.y, y)),
     },
     nonco2Future: { year: futureKnots.map(([x]) => x), forcing_wm2: futureKnots.map(([, y]) => y) },
     observed: {

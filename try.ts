@@ -1,10 +1,18 @@
-import { baselineFromFlows } from './src/model/trade/baseline.js';
-import { TradeSolver, purgeDeficits } from './src/model/trade/solver.js';
-const I = Number.POSITIVE_INFINITY;
-const ce = {"m":3,"flows":[0.01,0.01,0.01,0.01,0.01,0.01,0.01,0.01,0.01],"tariffs":[0,153195.99965181877,I,500,500,0,20164.15918772473,I,0],"eps":3.0000000000000058};
-const base = purgeDeficits(baselineFromFlows(3, ce.flows), ce.eps);
-const s = new TradeSolver(base, ce.eps) as any;
-const orig = s.evaluate.bind(s);
-let calls = 0;
-s.evaluate = (x: any, a: any, b: any) => { const r = orig(x, a, b); if (++calls % 10 === 0 || calls > 150) console.log(calls, r, Array.from(x)); return r; };
-try { s.solve({ tariffPct: ce.tariffs }, { maxIterations: 200 }); } catch (e) { console.log(String(e)); }
+import { loadWorldData } from './src/data/load.js';
+import { registry, simulate } from './src/model/engine.js';
+import { MODULES } from './src/model/modules/index.js';
+const d = loadWorldData();
+const o = { params: registry.resolve(), seed: 1, firstYear: 2024, lastYear: 2100 };
+const times: Record<string, number> = {};
+for (const m of MODULES as any[]) {
+  for (const f of ['init', 'step']) {
+    const orig = m[f];
+    m[f] = (...a: any[]) => { const t0 = performance.now(); const r = orig.apply(m, a); times[m.name + '.' + f] = (times[m.name + '.' + f] ?? 0) + performance.now() - t0; return r; };
+  }
+}
+for (let k = 0; k < 10; k++) simulate(d, o);
+for (const k in times) times[k] = 0;
+const t0 = performance.now();
+for (let k = 0; k < 20; k++) simulate(d, o);
+console.log((performance.now() - t0) / 20, 'ms total');
+for (const k in times) console.log(k, (times[k] / 20).toFixed(3));

@@ -12,6 +12,7 @@ import type { Module } from '../module.js';
 import { climate } from './climate.js';
 import { demography } from './demography.js';
 import { economy } from './economy.js';
+import { labor } from './labor.js';
 import { trade } from './trade.js';
 
-export const MODULES: readonly Module[] = [demography, economy, trade, climate];
+export const MODULES: readonly Module[] = [demography, economy, trade, labor, climate];

@@ -18,7 +18,7 @@
  * Decoupling: an extra iceberg cost between the rival blocs of data/raw/trade_blocs.csv (formal
  * alliances around the United States and around China and Russia).
  */
-import type { Module, ScenarioEvent } from '../module.js';
+import type { Context, Module, ScenarioEvent } from '../module.js';
 import type { Params } from '../registry.js';
 import type { WorldState } from '../state.js';
 import { baselineFromFlows, type TradeBaseline } from '../trade/baseline.js';
@@ -33,15 +33,16 @@ const DEVELOPING = new Set(['low_income', 'lower_middle_income', 'upper_middle_i
 interface TradeInternal {
   base: TradeBaseline;
   solver: TradeSolver;
-  /** Tariffs and trade costs of the last solve. */
-  solvedTariff: Float64Array;
-  solvedCost: Float64Array;
-  /** The tariffs of last year, to detect raises. */
+  /** The tariffs of the last solve, to detect raises. */
   lastTariff: Float64Array;
+  /** The value of the global tariff_revision at the last solve. */
+  revision: number;
   /** 1 where a tariff is a retaliation (tariff_pct[j * n + i] answers tariff_pct[i * n + j]). */
   retaliatory: Uint8Array;
-  /** Extra iceberg cost between rival blocs (% of value), [importer * n + exporter]. */
-  cost: Float64Array;
+  /** The indices flagged in `retaliatory`. */
+  retaliations: number[];
+  /** Extra iceberg cost between rival blocs (% of value), [importer * n + exporter]; null for none. */
+  cost: Float64Array | null;
   decouplingPct: number;
   bloc: readonly string[];
   /** The module's own random stream (a fork of the run's generator). */
@@ -53,9 +54,22 @@ interface TradeInternal {
   developing: Uint8Array;
 }
 
+/** The base-year trade equilibrium (a pure function of the data, built once per dataset). */
+const BASELINES = new WeakMap<WorldData, TradeBaseline>();
+
+function baselineOf(data: WorldData): TradeBaseline {
+  let base = BASELINES.get(data);
+  if (!base) {
+    base = baselineFromFlows(data.countries.iso3.length, data.tradeLabor.flows_billion_usd2015);
+    BASELINES.set(data, base);
+  }
+  return base;
+}
+
 function setDecoupling(t: TradeInternal, pct: number): void {
   const n = t.base.n;
   t.decouplingPct = pct;
+  t.cost ??= new Float64Array(n * n);
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < n; j++) {
       const a = t.bloc[i];
@@ -72,11 +86,6 @@ function retaliationProbability(state: WorldState, p: Params, j: number): number
     p['trade.retaliation_probability'] * (1 - p['trade.wto_damping'] * wto) +
     p['trade.retaliation_stance_effect'] * (stance - 1);
   return Math.min(1, Math.max(0, prob));
-}
-
-function changed(a: Float64Array, b: Float64Array): boolean {
-  for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return true;
-  return false;
 }
 
 /** Solves at this year's tariffs and costs, scaling imbalances down only if they cannot be financed. */
@@ -126,7 +135,46 @@ function publish(state: WorldState, t: TradeInternal): void {
   state.global.trade_welfare_change_pct = 100 * (world / worldWeight - 1);
   state.global.developing_welfare_change_pct = 100 * (dev / devWeight - 1);
   const flows = state.dyad.trade_flow_billion_usd2015;
-  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) flows[i * n + j] = i === j ? 0 : s.flow(i, j);
+  if (!s.solved) flows.set(t.base.flows);
+  else for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) flows[i * n + j] = s.flow(i, j);
+  for (let i = 0; i < n; i++) flows[i * n + i] = 0;
+}
+
+/** Partners answer this year's new tariffs; retaliatory tariffs follow the tariffs they answer. */
+function retaliate(state: WorldState, t: TradeInternal, ctx: Context, year: number): void {
+  const n = state.n;
+  if (t.lastTariff.length === 0) {
+    t.lastTariff = new Float64Array(n * n);
+    t.retaliatory = new Uint8Array(n * n);
+  }
+  const tariff = state.dyad.tariff_pct;
+  const { params, data } = ctx;
+  const iso3 = data.countries.iso3;
+  const size = params['trade.retaliation_size'];
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < n; j++) {
+      const k = i * n + j;
+      if (i === j || t.retaliatory[k] || !(tariff[k] > t.lastTariff[k])) continue;
+      const answer = j * n + i;
+      if (t.retaliatory[answer] || t.rng() >= retaliationProbability(state, params, j)) continue;
+      t.retaliatory[answer] = 1;
+      t.retaliations.push(answer);
+      ctx.log(
+        year,
+        iso3[j],
+        'retaliation',
+        `answers ${iso3[i]}'s ${tariff[k]} % tariff with ${size * tariff[k]} % on imports from ${iso3[i]}`,
+      );
+    }
+  }
+  t.retaliations = t.retaliations.filter((k) => {
+    const trigger = (k % n) * n + Math.floor(k / n);
+    if (!t.retaliatory[k]) return false;
+    tariff[k] = size * tariff[trigger];
+    if (tariff[trigger] > 0) return true;
+    t.retaliatory[k] = 0;
+    return false;
+  });
 }
 
 function meanTariff(state: WorldState, t: TradeInternal): void {
@@ -300,6 +348,12 @@ export const trade: Module = {
   ],
   globalVars: [
     {
+      name: 'tariff_revision',
+      units: 'count',
+      description:
+        'Incremented by any module that writes tariff_pct; the trade module re-solves (and partners may retaliate) when it changes',
+    },
+    {
       name: 'world_trade_pct_gdp',
       units: '% of GDP',
       description: 'World exports plus imports over world GDP',
@@ -328,7 +382,7 @@ export const trade: Module = {
 
   init(state, { data, params, rng }) {
     const n = state.n;
-    const base = baselineFromFlows(n, data.tradeLabor.flows_billion_usd2015);
+    const base = baselineOf(data);
     const imports0 = new Float64Array(n);
     const exports0 = new Float64Array(n);
     for (let i = 0; i < n; i++) {
@@ -339,11 +393,12 @@ export const trade: Module = {
     const t: TradeInternal = {
       base,
       solver: new TradeSolver(base, params['trade.elasticity']),
-      solvedTariff: new Float64Array(n * n),
-      solvedCost: new Float64Array(n * n),
-      lastTariff: new Float64Array(n * n),
-      retaliatory: new Uint8Array(n * n),
-      cost: new Float64Array(n * n),
+      // Allocated when first needed: a run without tariffs or decoupling never touches them.
+      lastTariff: new Float64Array(0),
+      revision: 0,
+      retaliatory: new Uint8Array(0),
+      retaliations: [],
+      cost: null,
       decouplingPct: 0,
       bloc: data.tradeLabor.bloc,
       rng: () => stream.uniform(),
@@ -354,18 +409,19 @@ export const trade: Module = {
     };
     state.internal.trade = t;
     state.dyad.tariff_pct.fill(0);
+    state.global.tariff_revision = 0;
     publish(state, t);
-    meanTariff(state, t);
+    state.country.applied_tariff_pct.fill(0);
+    state.global.mean_tariff_pct = 0;
   },
 
   step(state, year, ctx) {
     const t = state.internal.trade as TradeInternal;
     const { params, data } = ctx;
-    const n = state.n;
-    const iso3 = data.countries.iso3;
-    const tariff = state.dyad.tariff_pct;
+    let costChanged = false;
     if (year === data.baseYear + 1 && params['trade.decoupling_cost_pct'] > 0) {
       setDecoupling(t, params['trade.decoupling_cost_pct']);
+      costChanged = true;
     }
     for (const e of ctx.eventsIn(year)) {
       if (e.type !== 'tariff' && e.type !== 'decoupling') continue;
@@ -375,34 +431,18 @@ export const trade: Module = {
         e.type,
         applyEvent(state, t, e, data),
       );
+      if (e.type === 'tariff') state.global.tariff_revision++;
+      else costChanged = true;
     }
-    // Retaliation against this year's new tariffs.
-    const size = params['trade.retaliation_size'];
-    for (let i = 0; i < n; i++) {
-      for (let j = 0; j < n; j++) {
-        const k = i * n + j;
-        if (i === j || t.retaliatory[k] || !(tariff[k] > t.lastTariff[k])) continue;
-        if (t.rng() >= retaliationProbability(state, params, j)) continue;
-        t.retaliatory[j * n + i] = 1;
-        ctx.log(
-          year,
-          iso3[j],
-          'retaliation',
-          `answers ${iso3[i]}'s ${tariff[k]} % tariff with ${size * tariff[k]} % on imports from ${iso3[i]}`,
-        );
-      }
+    // Tariffs changed (here, or by another module that bumped tariff_revision): retaliation, then a solve.
+    const tariffChanged = state.global.tariff_revision !== t.revision;
+    if (tariffChanged) {
+      retaliate(state, t, ctx, year);
+      t.lastTariff.set(state.dyad.tariff_pct);
+      t.revision = state.global.tariff_revision;
     }
-    for (let k = 0; k < n * n; k++) {
-      if (!t.retaliatory[k]) continue;
-      const trigger = (k % n) * n + Math.floor(k / n);
-      tariff[k] = size * tariff[trigger];
-      if (tariff[trigger] === 0) t.retaliatory[k] = 0;
-    }
-    t.lastTariff.set(tariff);
-    if (changed(tariff, t.solvedTariff) || changed(t.cost, t.solvedCost)) {
-      solve(t, tariff, year, (action, detail) => ctx.log(year, '*', action, detail));
-      t.solvedTariff.set(tariff);
-      t.solvedCost.set(t.cost);
+    if (tariffChanged || costChanged) {
+      solve(t, state.dyad.tariff_pct, year, (action, detail) => ctx.log(year, '*', action, detail));
       publish(state, t);
       meanTariff(state, t);
     }

@@ -100,8 +100,8 @@ export class TradeSolver {
   /** The bloc (strongly connected component) of each country. */
   readonly component: Int32Array;
 
-  private readonly c: Float64Array;
-  private readonly ct: Float64Array;
+  private c: Float64Array;
+  private ct: Float64Array;
   private readonly x: Float64Array;
   private readonly u: Float64Array;
   private readonly s: Float64Array;
@@ -131,7 +131,8 @@ export class TradeSolver {
   private readonly compIncome: Float64Array;
   private readonly compDeficit: Float64Array;
   private componentCount = 1;
-  private solved = false;
+  /** Whether the workspace holds a solution (false until the first solve: results are the base year's). */
+  solved = false;
 
   constructor(
     readonly base: TradeBaseline,
@@ -141,6 +142,7 @@ export class TradeSolver {
     const n = base.n;
     this.n = n;
     const vec = () => new Float64Array(n);
+    // Until the first solve the results are the base year's.
     this.wage = vec().fill(1);
     this.expenditure = Float64Array.from(base.expenditure);
     this.revenue = vec();
@@ -148,9 +150,16 @@ export class TradeSolver {
     this.imports = vec();
     this.exports = vec();
     this.domesticShare = vec();
+    for (let i = 0; i < n; i++) {
+      const own = base.flows[i * n + i];
+      this.imports[i] = base.expenditure[i] - own;
+      this.exports[i] = base.income[i] - own;
+      this.domesticShare[i] = own / base.expenditure[i];
+    }
     this.component = new Int32Array(n);
-    this.c = new Float64Array(n * n);
-    this.ct = new Float64Array(n * n);
+    // The n x n coefficients are allocated on the first solve (a run without tariffs never needs them).
+    this.c = new Float64Array(0);
+    this.ct = new Float64Array(0);
     this.x = vec();
     this.u = vec();
     this.s = vec();
@@ -179,8 +188,9 @@ export class TradeSolver {
     return (this.c[k] * this.u[j]) / this.s[i];
   }
 
-  /** Pre-tariff value of i's imports from j, X'_ij / tau_ij (after a solve). */
+  /** Pre-tariff value of i's imports from j, X'_ij / tau_ij (the base-year flow before any solve). */
   flow(i: number, j: number): number {
+    if (!this.solved) return this.base.flows[i * this.n + j];
     return this.ct[i * this.n + j] * this.u[j] * this.v[i];
   }
 
@@ -264,7 +274,12 @@ export class TradeSolver {
 
   /** Coefficients c_ij = lambda_ij (tau_ij k_ij)^-eps and ct_ij = c_ij / tau_ij; blocs; deficits. */
   private prepare(shock: TradeShock, deficitScale: number): void {
-    const { n, base, epsilon, c, ct } = this;
+    const { n, base, epsilon } = this;
+    if (this.c.length === 0) {
+      this.c = new Float64Array(n * n);
+      this.ct = new Float64Array(n * n);
+    }
+    const { c, ct } = this;
     const tariff = shock.tariffPct;
     const iceberg = shock.icebergPct ?? null;
     if (tariff.length !== n * n) throw new RangeError(`expected ${n * n} tariffs, got ${tariff.length}`);

@@ -1,18 +1,15 @@
 import { loadWorldData } from './src/data/load.js';
 import { registry, simulate } from './src/model/engine.js';
-import { MODULES } from './src/model/modules/index.js';
 const d = loadWorldData();
-const o = { params: registry.resolve(), seed: 1, firstYear: 2024, lastYear: 2100 };
-const times: Record<string, number> = {};
-for (const m of MODULES as any[]) {
-  for (const f of ['init', 'step']) {
-    const orig = m[f];
-    m[f] = (...a: any[]) => { const t0 = performance.now(); const r = orig.apply(m, a); times[m.name + '.' + f] = (times[m.name + '.' + f] ?? 0) + performance.now() - t0; return r; };
-  }
-}
-for (let k = 0; k < 10; k++) simulate(d, o);
-for (const k in times) times[k] = 0;
-const t0 = performance.now();
-for (let k = 0; k < 20; k++) simulate(d, o);
-console.log((performance.now() - t0) / 20, 'ms total');
-for (const k in times) console.log(k, (times[k] / 20).toFixed(3));
+const n = d.countries.iso3.length;
+const run = (o: Record<string, number>) => simulate(d, { params: registry.resolve(o), seed: 1, firstYear: 2024, lastYear: 2040 });
+const b = run({});
+const k = b.years.indexOf(2040);
+const sum = (r: any, v: string) => { let s = 0; for (let i = 0; i < n; i++) s += r.country[v][k * n + i]; return s; };
+const gdpw = (r: any, v: string) => { let s = 0, w = 0; for (let i = 0; i < n; i++) { s += r.country[v][k * n + i] * r.country.gdp_billion_usd2015[k*n+i]; w += r.country.gdp_billion_usd2015[k*n+i]; } return s / w; };
+const report = (name: string, r: any) => console.log(name, 'pool', r.global.displaced_workers_million[k].toFixed(2), 'vs', b.global.displaced_workers_million[k].toFixed(2), 'off', r.global.displaced_by_offshoring_million[k].toFixed(3), 'vs', b.global.displaced_by_offshoring_million[k].toFixed(3), 'gini mean', (sum(r,'gini')/n).toFixed(3), 'vs', (sum(b,'gini')/n).toFixed(3), 'cost gdp-w %', gdpw(r,'labor_policy_cost_pct_gdp').toFixed(3), 'welfare', r.global.trade_welfare_change_pct[k].toFixed(2), 'manuf', sum(r,'employment_manufacturing_million').toFixed(1), 'vs', sum(b,'employment_manufacturing_million').toFixed(1), 'gdp', r.global.gdp_trillion_usd2015[k].toFixed(2), 'vs', b.global.gdp_trillion_usd2015[k].toFixed(2));
+report('training', run({ 'labor.training_intensity': 0.5 }));
+report('local', run({ 'labor.local_industry_pct_gdp': 0.3 }));
+const p = run({ 'labor.protection_tariff_pct': 25 });
+report('protection', p);
+console.log('events', p.tables.events.rows.length);

@@ -190,7 +190,7 @@ export const labor: Module = {
       0.02,
       0.12,
       '1/yr',
-      'Calibrated (an assumption) so that US displacement by import competition is about 0.08 % of employment a year at base-year exposure; Acemoglu, Autor, Dorn, Hanson and Price (2016), J. Labor Econ. 34(S1): the China shock cost 2.0-2.4 million US jobs over 1999-2011, about 0.13 % a year at its peak',
+      'Calibrated (an assumption) so that US displacement by import competition is about 0.1 % of employment a year at base-year exposure; Acemoglu, Autor, Dorn, Hanson and Price (2016), J. Labor Econ. 34(S1): the China shock cost 2.0-2.4 million US jobs over 1999-2011, about 0.13 % a year at its peak',
       'Jobs displaced per year per unit of (offshorability x import penetration x wage gap).',
     ),
     param(
@@ -386,17 +386,20 @@ export const labor: Module = {
       name: 'displaced_offshoring_thousand',
       units: 'thousand workers per year',
       description: 'Jobs displaced by offshoring this year',
+      output: true,
     },
     {
       name: 'displaced_automation_thousand',
       units: 'thousand workers per year',
       description: 'Jobs displaced by automation this year',
+      output: true,
     },
     { name: 'gini', units: 'Gini index (0-100)', description: 'Income inequality', output: true },
     {
       name: 'labor_policy_cost_pct_gdp',
       units: '% of GDP',
       description: 'Spending on the labor levers (local industry, training)',
+      output: true,
     },
     {
       name: 'labor_loss_fraction',

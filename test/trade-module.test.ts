@@ -74,6 +74,7 @@ describe('the trade module', () => {
     const hike: ScenarioEvent[] = [
       { year: 2026, type: 'tariff', importer: 'USA', exporter: '*', tariff_pct: 20 },
     ];
+    // One log line per retaliating country.
     const count = (wto: number) =>
       run(hike, {
         'trade.retaliation_probability': 0.9,

@@ -151,22 +151,29 @@ function retaliate(state: WorldState, t: TradeInternal, ctx: Context, year: numb
   const { params, data } = ctx;
   const iso3 = data.countries.iso3;
   const size = params['trade.retaliation_size'];
+  const probability = Float64Array.from({ length: n }, (_, j) => retaliationProbability(state, params, j));
+  // One log line per retaliating country: whom it answers.
+  const answered: string[][] = Array.from({ length: n }, () => []);
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < n; j++) {
       const k = i * n + j;
       if (i === j || t.retaliatory[k] || !(tariff[k] > t.lastTariff[k])) continue;
       const answer = j * n + i;
-      if (t.retaliatory[answer] || t.rng() >= retaliationProbability(state, params, j)) continue;
+      // Already answered: a retaliation, or j raised its own tariff on i this year too.
+      if (t.retaliatory[answer] || tariff[answer] > t.lastTariff[answer]) continue;
+      if (t.rng() >= probability[j]) continue;
       t.retaliatory[answer] = 1;
       t.retaliations.push(answer);
-      ctx.log(
-        year,
-        iso3[j],
-        'retaliation',
-        `answers ${iso3[i]}'s ${tariff[k]} % tariff with ${size * tariff[k]} % on imports from ${iso3[i]}`,
-      );
+      answered[j].push(`${iso3[i]} ${tariff[k]} %`);
     }
   }
+  answered.forEach((list, j) => {
+    if (list.length === 0) return;
+    const shown =
+      list.length > 5 ? `${list.slice(0, 5).join(', ')} and ${list.length - 5} more` : list.join(', ');
+    const level = size === 1 ? 'matching tariffs' : `tariffs ${size} times as high`;
+    ctx.log(year, iso3[j], 'retaliation', `answers the new tariffs of ${shown} with ${level}`);
+  });
   t.retaliations = t.retaliations.filter((k) => {
     const trigger = (k % n) * n + Math.floor(k / n);
     if (!t.retaliatory[k]) return false;

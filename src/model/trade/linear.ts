@@ -1,31 +1,31 @@
-/** Small dense linear solves for the trade solver (no allocation beyond the result). */
+/** Small dense linear solves for the trade solver, in place (no allocation). */
 
-/** Solves the small symmetric positive definite system A g = b; null if A is not positive definite. */
-export function choleskySolve(a: number[][], b: number[]): number[] | null {
-  const m = b.length;
-  const l = a.map((row) => row.slice());
+/**
+ * Solves the symmetric positive definite m x m system A g = b (row-major) in place: A is overwritten by
+ * its Cholesky factor, b by the solution. Returns false if A is not positive definite.
+ */
+export function choleskySolve(a: Float64Array, b: Float64Array, m: number): boolean {
   for (let p = 0; p < m; p++) {
     for (let r = 0; r <= p; r++) {
-      let sum = l[p][r];
-      for (let k = 0; k < r; k++) sum -= l[p][k] * l[r][k];
+      let sum = a[p * m + r];
+      for (let k = 0; k < r; k++) sum -= a[p * m + k] * a[r * m + k];
       if (p === r) {
-        if (!(sum > 0)) return null;
-        l[p][p] = Math.sqrt(sum);
-      } else l[p][r] = sum / l[r][r];
+        if (!(sum > 0)) return false;
+        a[p * m + p] = Math.sqrt(sum);
+      } else a[p * m + r] = sum / a[r * m + r];
     }
   }
-  const y = new Array<number>(m);
   for (let p = 0; p < m; p++) {
     let sum = b[p];
-    for (let k = 0; k < p; k++) sum -= l[p][k] * y[k];
-    y[p] = sum / l[p][p];
+    for (let k = 0; k < p; k++) sum -= a[p * m + k] * b[k];
+    b[p] = sum / a[p * m + p];
   }
   for (let p = m - 1; p >= 0; p--) {
-    let sum = y[p];
-    for (let k = p + 1; k < m; k++) sum -= l[k][p] * y[k];
-    y[p] = sum / l[p][p];
+    let sum = b[p];
+    for (let k = p + 1; k < m; k++) sum -= a[k * m + p] * b[k];
+    b[p] = sum / a[p * m + p];
   }
-  return y;
+  return true;
 }
 
 /**

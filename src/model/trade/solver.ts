@@ -129,6 +129,8 @@ export class TradeSolver {
   private readonly dG: Float64Array[];
   private readonly dF: Float64Array[];
   private readonly compIncome: Float64Array;
+  private readonly gram = new Float64Array(ANDERSON_MEMORY * ANDERSON_MEMORY);
+  private readonly rhs = new Float64Array(ANDERSON_MEMORY);
   private readonly compDeficit: Float64Array;
   private componentCount = 1;
   /** Whether the workspace holds a solution (false until the first solve: results are the base year's). */
@@ -490,35 +492,28 @@ export class TradeSolver {
 
   /** Anderson mixing: x = g - dG gamma, gamma minimizing |f - dF gamma| (normal equations). */
   private mix(history: number): void {
-    const { n, x, gx, f, dF, dG } = this;
-    if (history === 0) {
-      x.set(gx);
-      return;
-    }
+    const { n, x, gx, f, dF, dG, gram, rhs } = this;
+    x.set(gx);
+    if (history === 0) return;
     const m = history;
-    const a: number[][] = [];
-    const b: number[] = [];
+    let trace = 0;
     for (let p = 0; p < m; p++) {
-      a.push(new Array<number>(m).fill(0));
       let bp = 0;
       for (let j = 0; j < n; j++) bp += dF[p][j] * f[j];
-      b.push(bp);
+      rhs[p] = bp;
       for (let r = 0; r <= p; r++) {
         let ap = 0;
         for (let j = 0; j < n; j++) ap += dF[p][j] * dF[r][j];
-        a[p][r] = ap;
-        a[r][p] = ap;
+        gram[p * m + r] = ap;
+        gram[r * m + p] = ap;
       }
+      trace += gram[p * m + p];
     }
     // A little Tikhonov regularization keeps nearly collinear histories solvable.
-    let trace = 0;
-    for (let p = 0; p < m; p++) trace += a[p][p];
-    for (let p = 0; p < m; p++) a[p][p] += 1e-12 * trace + 1e-300;
-    const gamma = choleskySolve(a, b);
-    x.set(gx);
-    if (!gamma) return;
+    for (let p = 0; p < m; p++) gram[p * m + p] += 1e-12 * trace + 1e-300;
+    if (!choleskySolve(gram, rhs, m)) return;
     for (let p = 0; p < m; p++) {
-      const gp = gamma[p];
+      const gp = rhs[p];
       const col = dG[p];
       for (let j = 0; j < n; j++) x[j] -= gp * col[j];
     }

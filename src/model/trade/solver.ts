@@ -79,6 +79,8 @@ const STALL_LIMIT = 8;
 export const NEGLIGIBLE_ROUTE = 1e-10;
 /** Anderson-mixed iterations before falling back to Newton's method. */
 const MIXING_LIMIT = 150;
+/** Newton steps of the fallback (each costs 2n evaluations and an LU factorization). */
+const NEWTON_LIMIT = 30;
 /** Iterations between refreshes of the own-derivative's share term. */
 const REFRESH_EVERY = 4;
 
@@ -260,7 +262,7 @@ export class TradeSolver {
     }
     if (!(r <= acceptTolerance) && iterations < maxIterations) {
       // Strongly coupled, nearly degenerate worlds: Newton's method with a finite-difference Jacobian.
-      const report = this.newton(tolerance, maxIterations - iterations);
+      const report = this.newton(tolerance, Math.min(NEWTON_LIMIT, maxIterations - iterations));
       iterations += report.iterations;
       r = report.residual;
     }

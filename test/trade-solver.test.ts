@@ -4,6 +4,7 @@
  * Every solution is checked against the equilibrium conditions recomputed here from the wages alone,
  * with loops written independently of the solver.
  */
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { baselineFromFlows, type TradeBaseline } from '../src/model/trade/baseline.js';
@@ -248,4 +249,39 @@ describe('the trade solver on small worlds', () => {
     expect(solver.exports[0]).toBe(0);
     expect(check(base, 5, [0, inf, inf, inf, 0, 0, inf, 0, 0], solver.wage).residual).toBeLessThan(1e-10);
   });
+});
+
+describe('the trade solver against an independent implementation', () => {
+  // test/fixtures/trade/reference.json: numpy + scipy (MINPACK hybrd) on the exported matrix; see its README.
+  const reference = JSON.parse(
+    readFileSync(new URL('./fixtures/trade/reference.json', import.meta.url), 'utf8'),
+  ) as {
+    cases: Record<
+      string,
+      { residual: number; world_pct: number; real_income_change_pct: Record<string, number> }
+    >;
+  };
+  const tariffs = (name: string) => {
+    const t = new Float64Array(n * n);
+    if (name === 'world_60') t.fill(60);
+    else {
+      t[iso('USA') * n + iso('CHN')] = 25;
+      t[iso('CHN') * n + iso('USA')] = 25;
+    }
+    return t;
+  };
+
+  for (const name of ['usa_china_25', 'world_60']) {
+    it(`agrees on ${name} for every country to 1e-8 percentage points`, () => {
+      const ref = reference.cases[name];
+      expect(ref.residual).toBeLessThan(1e-10);
+      const solver = new TradeSolver(shipped, 5);
+      solver.solve({ tariffPct: tariffs(name) }, { warmStart: false });
+      let worst = 0;
+      for (const [code, value] of Object.entries(ref.real_income_change_pct)) {
+        worst = Math.max(worst, Math.abs(100 * (solver.realIncome[iso(code)] - 1) - value));
+      }
+      expect(worst).toBeLessThan(1e-8);
+    });
+  }
 });

@@ -65,6 +65,10 @@ function param(
 interface LaborInternal {
   /** Per country: import partners (indices) and the base-year pool rate, penetration and Gini. */
   partners: Int32Array[];
+  /** Per country: the share of each partner in its imports (refreshed when trade re-solves). */
+  partnerFlows: Float64Array[];
+  /** The trade module's solve count when partnerFlows was refreshed. */
+  tradeSolves: number;
   pool0Rate: Float64Array;
   lowWage0: Float64Array;
   gini0: Float64Array;
@@ -75,19 +79,34 @@ interface LaborInternal {
   auto: Float64Array;
 }
 
-/** Import-weighted wage gap to cheaper partners, G_i, from this year's flows and GDP per person. */
-function wageGap(flows: Float64Array, y: Float64Array, list: Int32Array, i: number, n: number): number {
-  const row = i * n;
+/** Import-weighted wage gap to cheaper partners, G_i, from this year's GDP per person. */
+function wageGap(t: LaborInternal, y: Float64Array, i: number): number {
+  const list = t.partners[i];
+  const flows = t.partnerFlows[i];
   const yi = y[i];
   let gap = 0;
-  let total = 0;
   for (let q = 0; q < list.length; q++) {
-    const j = list[q];
-    const f = flows[row + j];
-    total += f;
-    if (y[j] < yi) gap += f * (1 - y[j] / yi);
+    const yj = y[list[q]];
+    if (yj < yi) gap += flows[q] * (1 - yj / yi);
   }
-  return total > 0 ? gap / total : 0;
+  return gap;
+}
+
+/** Each country's imports from its partners as shares of the total, at this year's trade flows. */
+function refreshPartnerFlows(state: WorldState, t: LaborInternal): void {
+  const n = state.n;
+  const flows = state.dyad.trade_flow_billion_usd2015;
+  for (let i = 0; i < n; i++) {
+    const list = t.partners[i];
+    const out = t.partnerFlows[i];
+    let total = 0;
+    for (let q = 0; q < list.length; q++) {
+      out[q] = flows[i * n + list[q]];
+      total += out[q];
+    }
+    for (let q = 0; q < list.length; q++) out[q] = total > 0 ? out[q] / total : 0;
+  }
+  t.tradeSolves = state.global.trade_solves ?? 0;
 }
 
 type Rates = ReturnType<typeof rates>;
@@ -435,6 +454,8 @@ export const labor: Module = {
     const tl = data.tradeLabor;
     const t: LaborInternal = {
       partners: importPartners(data),
+      partnerFlows: importPartners(data).map((list) => new Float64Array(list.length)),
+      tradeSolves: -1,
       pool0Rate: new Float64Array(n),
       lowWage0: new Float64Array(n),
       gini0: Float64Array.from(tl.gini),
@@ -446,7 +467,7 @@ export const labor: Module = {
     const services = 1;
     const r = rates(p, 0);
     const { off, auto } = t;
-    const flows = state.dyad.trade_flow_billion_usd2015;
+    refreshPartnerFlows(state, t);
     let poolWorld = 0;
     for (let i = 0; i < n; i++) {
       const force = p['labor.employment_rate'] * c.population_million[i];
@@ -457,7 +478,7 @@ export const labor: Module = {
       const shares = [agri, manufacturing, tradable, services - agri - manufacturing - tradable];
       for (let k = 0; k < SECTORS.length; k++) t.sectors[k][i] = shares[k] * force;
       // Start at the steady state of base-year displacement: the pool after hiring, D (1 - rho) / rho.
-      const gap = wageGap(flows, c.gdp_per_capita_usd2015, t.partners[i], i, n);
+      const gap = wageGap(t, c.gdp_per_capita_usd2015, i);
       displacement(t.sectors, r, i, c.imports_pct_gdp[i], c.gdp_per_capita_usd2015[i], gap, off, auto);
       let displaced = 0;
       for (let k = 0; k < SECTORS.length; k++) displaced += off[k] + auto[k];
@@ -501,7 +522,7 @@ export const labor: Module = {
     const poolArr = c.displaced_workers_thousand;
     const offArr = c.displaced_offshoring_thousand;
     const autoArr = c.displaced_automation_thousand;
-    const flows = state.dyad.trade_flow_billion_usd2015;
+    if ((state.global.trade_solves ?? 0) !== t.tradeSolves) refreshPartnerFlows(state, t);
     const gini = c.gini;
     const policyCost = c.labor_policy_cost_pct_gdp;
     const loss = c.labor_loss_fraction;
@@ -512,7 +533,7 @@ export const labor: Module = {
     for (let i = 0; i < n; i++) {
       const force = employmentRate * population[i];
       let pool = poolArr[i] / 1000;
-      const gap = wageGap(flows, gdppcArr, t.partners[i], i, n);
+      const gap = wageGap(t, gdppcArr, i);
       displacement(t.sectors, r, i, imports[i], gdppcArr[i], gap, off, auto);
       let displaced = 0;
       let offTotal = 0;

@@ -361,6 +361,12 @@ export const trade: Module = {
         'Incremented by any module that writes tariff_pct; the trade module re-solves (and partners may retaliate) when it changes',
     },
     {
+      name: 'trade_solves',
+      units: 'count',
+      description:
+        'Trade equilibria solved so far this run: modules may cache what depends on trade flows until it changes',
+    },
+    {
       name: 'world_trade_pct_gdp',
       units: '% of GDP',
       description: 'World exports plus imports over world GDP',
@@ -417,6 +423,7 @@ export const trade: Module = {
     state.internal.trade = t;
     state.dyad.tariff_pct.fill(0);
     state.global.tariff_revision = 0;
+    state.global.trade_solves = 0;
     publish(state, t);
     state.country.applied_tariff_pct.fill(0);
     state.global.mean_tariff_pct = 0;
@@ -450,6 +457,7 @@ export const trade: Module = {
     }
     if (tariffChanged || costChanged) {
       solve(t, state.dyad.tariff_pct, year, (action, detail) => ctx.log(year, '*', action, detail));
+      state.global.trade_solves++;
       publish(state, t);
       meanTariff(state, t);
     }

@@ -83,12 +83,10 @@ interface LaborInternal {
 function wageGap(t: LaborInternal, y: Float64Array, i: number): number {
   const list = t.partners[i];
   const flows = t.partnerFlows[i];
-  const yi = y[i];
+  const inverse = 1 / y[i];
   let gap = 0;
-  for (let q = 0; q < list.length; q++) {
-    const yj = y[list[q]];
-    if (yj < yi) gap += flows[q] * (1 - yj / yi);
-  }
+  // Branch-free: richer partners contribute max(0, ...) = 0.
+  for (let q = 0; q < list.length; q++) gap += flows[q] * Math.max(0, 1 - y[list[q]] * inverse);
   return gap;
 }
 

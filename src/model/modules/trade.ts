@@ -43,14 +43,12 @@ interface TradeInternal {
   retaliations: number[];
   /** Extra iceberg cost between rival blocs (% of value), [importer * n + exporter]; null for none. */
   cost: Float64Array | null;
-  decouplingPct: number;
   bloc: readonly string[];
   /** The module's own random stream (a fork of the run's generator). */
   rng: () => number;
-  /** Base-year imports and exports (off the diagonal) and GDP. */
-  imports0: Float64Array;
-  exports0: Float64Array;
+  /** Base-year GDP (nominal GDP in the counterfactual is wage change x base-year GDP). */
   gdp0: Float64Array;
+  /** 1 for low- and middle-income countries. */
   developing: Uint8Array;
 }
 
@@ -68,7 +66,6 @@ function baselineOf(data: WorldData): TradeBaseline {
 
 function setDecoupling(t: TradeInternal, pct: number): void {
   const n = t.base.n;
-  t.decouplingPct = pct;
   t.cost ??= new Float64Array(n * n);
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < n; j++) {
@@ -394,14 +391,7 @@ export const trade: Module = {
   events: [tariffEvent, decouplingEvent],
 
   init(state, { data, params, rng }) {
-    const n = state.n;
     const base = baselineOf(data);
-    const imports0 = new Float64Array(n);
-    const exports0 = new Float64Array(n);
-    for (let i = 0; i < n; i++) {
-      imports0[i] = base.expenditure[i] - base.flows[i * n + i];
-      exports0[i] = base.income[i] - base.flows[i * n + i];
-    }
     const stream = rng.fork();
     const t: TradeInternal = {
       base,
@@ -412,11 +402,8 @@ export const trade: Module = {
       retaliatory: new Uint8Array(0),
       retaliations: [],
       cost: null,
-      decouplingPct: 0,
       bloc: data.tradeLabor.bloc,
       rng: () => stream.uniform(),
-      imports0,
-      exports0,
       gdp0: Float64Array.from(data.base.gdp_billion_usd2015),
       developing: Uint8Array.from(data.tradeLabor.incomeGroup, (g) => (DEVELOPING.has(g) ? 1 : 0)),
     };

@@ -33,7 +33,7 @@ export interface Counterfactual {
 }
 
 /** The shipped base-year baseline, or its purged version (every trade imbalance removed). */
-export function tradeBaseline(data: WorldData, elasticity: number, balanced: boolean): TradeBaseline {
+function tradeBaseline(data: WorldData, elasticity: number, balanced: boolean): TradeBaseline {
   const base = baselineFromFlows(data.countries.iso3.length, data.tradeLabor.flows_billion_usd2015);
   return balanced ? purgeDeficits(base, elasticity) : base;
 }

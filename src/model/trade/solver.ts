@@ -186,12 +186,6 @@ export class TradeSolver {
     this.compDeficit = vec();
   }
 
-  /** The counterfactual share lambda'_ij of importer i's spending on exporter j (after a solve). */
-  share(i: number, j: number): number {
-    const k = i * this.n + j;
-    return (this.c[k] * this.u[j]) / this.s[i];
-  }
-
   /** Pre-tariff value of i's imports from j, X'_ij / tau_ij (the base-year flow before any solve). */
   flow(i: number, j: number): number {
     if (!this.solved) return this.base.flows[i * this.n + j];

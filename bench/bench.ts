@@ -8,6 +8,8 @@ import { loadWorldData } from '../src/data/load.js';
 import { runFair } from '../src/model/climate/fair.js';
 import { registry, simulate } from '../src/model/engine.js';
 import { fairParams } from '../src/model/modules/climate.js';
+import { baselineFromFlows } from '../src/model/trade/baseline.js';
+import { TradeSolver } from '../src/model/trade/solver.js';
 import { countriesCsv } from '../src/output/run-files.js';
 
 interface Case {
@@ -36,6 +38,21 @@ const emissions = emissionPath();
 const baseline = { params, seed: 1, firstYear: data.baseYear, lastYear: 2100 };
 const result = simulate(data, baseline);
 const bin = fileURLToPath(new URL('../bin/worldorder.js', import.meta.url));
+const n = data.countries.iso3.length;
+const tradeBase = baselineFromFlows(n, data.tradeLabor.flows_billion_usd2015);
+const tradeSolver = new TradeSolver(tradeBase, params['trade.elasticity']);
+const worldWar = new Float64Array(n * n).fill(60);
+const usChina = new Float64Array(n * n);
+usChina[data.countries.iso3.indexOf('USA') * n + data.countries.iso3.indexOf('CHN')] = 25;
+usChina[data.countries.iso3.indexOf('CHN') * n + data.countries.iso3.indexOf('USA')] = 25;
+const tradeWar = {
+  ...baseline,
+  events: [
+    { year: 2026, type: 'tariff', importer: 'USA', exporter: '*', tariff_pct: 25 },
+    { year: 2028, type: 'tariff', importer: '*', exporter: '*', tariff_pct: 60 },
+    { year: 2030, type: 'decoupling', cost_pct: 20 },
+  ],
+};
 
 const CASES: Case[] = [
   {
@@ -47,6 +64,21 @@ const CASES: Case[] = [
     name: 'world.run-baseline',
     what: `baseline ${data.baseYear}-2100, ${data.countries.iso3.length} states, data loaded`,
     fn: () => simulate(data, baseline),
+  },
+  {
+    name: 'trade.solve-world-trade-war',
+    what: `every pair at 60 %, ${n} states, cold start (residual < 1e-12)`,
+    fn: () => tradeSolver.solve({ tariffPct: worldWar }, { warmStart: false }),
+  },
+  {
+    name: 'trade.solve-usa-china',
+    what: 'USA and China at 25 % on each other, cold start',
+    fn: () => tradeSolver.solve({ tariffPct: usChina }, { warmStart: false }),
+  },
+  {
+    name: 'world.run-trade-war',
+    what: `baseline with a US tariff, a world trade war and decoupling (${tradeWar.events.length} events)`,
+    fn: () => simulate(data, tradeWar),
   },
   {
     name: 'output.countries-csv',

@@ -18,6 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { interpolate } from '../src/model/math.js';
 import type { ValueSource, WorldData } from '../src/model/world-data.js';
+import { buildTradeLabor, TRADE_LABOR_RAW } from './data/trade-labor.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const RAW = join(ROOT, 'data', 'raw');
@@ -270,10 +271,12 @@ export function build(): WorldData {
     'climate_history.csv',
     'landuse_co2_history.csv',
     'nonco2_forcing.csv',
+    ...TRADE_LABOR_RAW,
   ]) {
     hash.update(readFileSync(join(RAW, f)));
   }
   hash.update(readFileSync(fileURLToPath(import.meta.url)));
+  hash.update(readFileSync(fileURLToPath(new URL('./data/trade-labor.ts', import.meta.url))));
 
   return {
     version: hash.digest('hex').slice(0, 12),
@@ -309,6 +312,7 @@ export function build(): WorldData {
       co2_ppm: num(climate.get(BASE_YEAR)!.co2_ppm_global)!,
       warming_trend_k: trendAtBase,
     },
+    tradeLabor: buildTradeLabor(RAW, countries, gdp, BASE_YEAR),
   };
 }
 

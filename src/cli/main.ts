@@ -61,10 +61,47 @@ program
   .action(async () => (await import('./commands/scenarios.js')).scenarios());
 
 program
+  .command('trade')
+  .description('a tariff counterfactual on the base year: one-sector Armington general equilibrium')
+  .requiredOption('-t, --tariffs <file.csv>', 'rows importer,exporter,tariff_pct (ISO3 or *; % or inf)')
+  .option('-e, --elasticity <eps>', 'trade elasticity (default: the registry default of trade.elasticity)')
+  .option(
+    '--balanced',
+    'purge base-year trade imbalances first (Dekle, Eaton and Kortum) and report against that',
+  )
+  .option('-o, --out <file.csv>', 'output file (default: standard output)')
+  .addHelpText(
+    'after',
+    '\nA later row overrides an earlier one; * means every partner; inf is a prohibitive tariff. Tariffs are\n' +
+      'applied levels (base-year tariffs are zero), ad valorem on the pre-tariff value; revenue goes to the\n' +
+      'importer; deficits are held fixed as a share of world income (the numeraire).\n' +
+      'Output: one row per country and a world row (WLD): iso3, real_income_change_pct, imports_change_pct,\n' +
+      'exports_change_pct, tariff_revenue_billion_usd2015, domestic_share_before, domestic_share_after.\n\n' +
+      'Examples:\n' +
+      '  printf "importer,exporter,tariff_pct\\nUSA,CHN,25\\nCHN,USA,25\\n" > war.csv\n' +
+      '  worldorder trade --tariffs war.csv\n' +
+      '  printf "importer,exporter,tariff_pct\\nUSA,*,inf\\n*,USA,inf\\n" > autarky.csv\n' +
+      '  worldorder trade --tariffs autarky.csv --balanced --elasticity 4 --out autarky-out.csv',
+  )
+  .action(async (opts) => (await import('./commands/trade.js')).trade(opts));
+
+program
   .command('data')
   .description('describe the base-year dataset: coverage, sources, and every imputed value')
   .option('-c, --country <iso3>', 'every base-year value of one country with its source and year')
   .option('--json', 'print the per-country sources as JSON')
+  .option(
+    '--export-trade <file.csv>',
+    'write the base-year trade matrix: exporter, importer, value_billion_usd2015',
+  )
+  .option(
+    '--trade-flows',
+    'print every flow of the trade matrix with its status (scaled, observed, imputed, domestic)',
+  )
+  .addHelpText(
+    'after',
+    '\nExamples:\n  worldorder data\n  worldorder data --country USA\n  worldorder data --export-trade trade-2024.csv',
+  )
   .action(async (opts) => (await import('./commands/data.js')).data(opts));
 
 try {

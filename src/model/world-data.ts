@@ -2,6 +2,7 @@
  * The shape of the shipped base-year dataset (data/world.json), built by scripts/build-data.ts from the
  * raw tables in data/raw. The core receives it already loaded: it never reads files itself.
  */
+import type { TradeLaborData } from './trade/data.js';
 
 /** Where a base-year value came from: an observation, or a documented imputation rule. */
 export interface ValueSource {
@@ -55,4 +56,6 @@ export interface WorldData {
     readonly co2_ppm: number;
     readonly warming_trend_k: number;
   };
+  /** The base-year trade matrix, employment structure and inequality (scripts/data/trade-labor.ts). */
+  readonly tradeLabor: TradeLaborData;
 }

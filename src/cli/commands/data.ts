@@ -3,11 +3,15 @@
 import { DATA_PATH, loadWorldData } from '../../data/load.js';
 import { UserError } from '../../errors.js';
 import type { WorldData } from '../../model/world-data.js';
+import { writeFileAtomically } from '../../output/atomic.js';
 import { nearest } from '../../suggest.js';
+import { tradeCoverage, tradeDetail, tradeFlowsCsv, tradeMatrixCsv } from './data-trade.js';
 
 interface DataOptions {
   country?: string;
   json?: boolean;
+  exportTrade?: string;
+  tradeFlows?: boolean;
 }
 
 const VARIABLES: Readonly<Record<string, string>> = {
@@ -49,6 +53,8 @@ function coverage(d: WorldData): string {
     `observations for the base year: CO2 ${d.observed.co2_ppm} ppm (NOAA global marine surface mean);`,
     `  warming ${d.observed.warming_trend_k.toFixed(3)} K over 1850-1900 (straight line through HadCRUT5, last 30 years, at ${d.baseYear}).`,
     '',
+    ...tradeCoverage(d),
+    '',
     'imputed values (rules in scripts/build-data.ts and data/README.md):',
   );
   for (const [name, label] of Object.entries(VARIABLES)) {
@@ -77,12 +83,20 @@ function countryDetail(d: WorldData, iso3: string): string {
       `  ${label.padEnd(48)} ${Number(base[name][i].toPrecision(6))}  ${s.source}, ${s.year}${s.imputed ? `; imputed: ${s.imputed}` : ''}`,
     );
   }
+  lines.push(...tradeDetail(d, i));
   return `${lines.join('\n')}\n`;
 }
 
 export async function data(opts: DataOptions): Promise<void> {
   const d = loadWorldData();
-  if (opts.json) {
+  if (opts.exportTrade) {
+    writeFileAtomically(opts.exportTrade, tradeMatrixCsv(d));
+    process.stdout.write(
+      `wrote ${opts.exportTrade}: the base-year trade matrix (${d.countries.iso3.length ** 2} flows)\n`,
+    );
+  } else if (opts.tradeFlows) {
+    process.stdout.write(tradeFlowsCsv(d));
+  } else if (opts.json) {
     const rows = d.countries.iso3.map((iso3, i) => ({
       iso3,
       ...Object.fromEntries(

@@ -3,12 +3,16 @@
  * wrote this year and what the modules after it wrote last year:
  *   1. demography  population
  *   2. economy     GDP per capita and GDP, net of last year's damages
- *   3. climate     emissions, concentration, warming; damages for next year
+ *   3. trade       tariffs, retaliation, the trade equilibrium; real-income losses for next year
+ *   4. labor       displacement by offshoring and automation, re-employment, Gini
+ *   5. climate     emissions, concentration, warming; damages for next year
  * A new mechanism goes in its own file here, and into this list where its inputs are ready.
  */
 import type { Module } from '../module.js';
 import { climate } from './climate.js';
 import { demography } from './demography.js';
 import { economy } from './economy.js';
+import { labor } from './labor.js';
+import { trade } from './trade.js';
 
-export const MODULES: readonly Module[] = [demography, economy, climate];
+export const MODULES: readonly Module[] = [demography, economy, trade, labor, climate];

@@ -17,6 +17,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import type { ValueSource, WorldData } from '../src/model/world-data.js';
+import { mapCodes } from './data/map.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const RAW = join(ROOT, 'data', 'raw');
@@ -316,6 +317,7 @@ export function build(): WorldData {
       co2_ppm: num(climate.get(BASE_YEAR)!.co2_ppm_global)!,
       warming_trend_k: trendAtBase,
     },
+    map: mapCodes(countries),
   };
 }
 

@@ -55,4 +55,6 @@ export interface WorldData {
     readonly co2_ppm: number;
     readonly warming_trend_k: number;
   };
+  /** For the web explorer's map: each state's UN M49 (ISO 3166-1 numeric) code, '' where it has none. */
+  readonly map: { readonly m49: readonly string[] };
 }

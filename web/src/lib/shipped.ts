@@ -1,0 +1,25 @@
+/** What ships inside the bundle: the scenario library and the model documentation, read at build time. */
+import type { Shipped } from './url.js';
+import worldData from '../../../data/world.json';
+import { registry } from '../../../src/model/engine.js';
+import type { WorldData } from '../../../src/model/world-data.js';
+
+const byName = (files: Record<string, string>) =>
+  Object.fromEntries(
+    Object.entries(files).map(([path, text]) => [path.replace(/^.*\/|\.[a-z]+$/g, ''), text]),
+  );
+
+export const data = worldData as unknown as WorldData;
+
+export const SHIPPED: Shipped = {
+  scenarios: byName(
+    import.meta.glob<string>('../../../scenarios/*.yaml', { query: '?raw', import: 'default', eager: true }),
+  ),
+  data,
+  registry,
+};
+
+/** docs/model/*.md by page name (`climate`, `README`, ...). */
+export const DOCS: Readonly<Record<string, string>> = byName(
+  import.meta.glob<string>('../../../docs/model/*.md', { query: '?raw', import: 'default', eager: true }),
+);

@@ -4,9 +4,9 @@
  * (the CLI's core); the URL always holds every change from the baseline, so a link reopens the same run.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { UserError } from '../../src/errors.js';
 import { availableLevers, LEVER_GROUPS } from '../../src/essay/levers.js';
 import { COUNTRY_OUTPUTS, EVENT_LOG, type RunResult, registry } from '../../src/model/engine.js';
-import { UserError } from '../../src/errors.js';
 import { toCsv } from '../../src/output/csv.js';
 import { countriesCsv, globalCsv } from '../../src/output/run-files.js';
 import { ChartsTab } from './components/ChartsTab.js';
@@ -51,7 +51,9 @@ export function App() {
   const rendered = useRef(0);
 
   useEffect(() => {
-    client.run(BASELINE_RUN).then(setBaseline, (err: Error) => setMessage(`The baseline could not run: ${err.message}`));
+    client
+      .run(BASELINE_RUN)
+      .then(setBaseline, (err: Error) => setMessage(`The baseline could not run: ${err.message}`));
   }, [client]);
 
   // Every change of the run: ask the worker; only the latest answer is shown. A run that fails (parameters
@@ -67,7 +69,9 @@ export function App() {
       (err: Error) => {
         if (mine !== ticket.current) return;
         const back = lastGood.current === run ? BASELINE_RUN : lastGood.current;
-        setMessage(`${err.message}. ${back === BASELINE_RUN ? 'Showing the baseline instead.' : 'The last change was undone.'}`);
+        setMessage(
+          `${err.message}. ${back === BASELINE_RUN ? 'Showing the baseline instead.' : 'The last change was undone.'}`,
+        );
         setRun(back);
       },
     );
@@ -165,7 +169,11 @@ export function App() {
               }}
             />
           </label>
-          <button type="button" onClick={() => navigator.clipboard?.writeText(location.href)} title="Copy a link that reopens this run">
+          <button
+            type="button"
+            onClick={() => navigator.clipboard?.writeText(location.href)}
+            title="Copy a link that reopens this run"
+          >
             Copy link
           </button>
         </div>
@@ -181,7 +189,13 @@ export function App() {
       )}
       <div className="layout">
         <aside>
-          <Levers groups={LEVERS} pending={PENDING} run={run} onMove={onMove} onSeed={(seed) => setRun((r) => ({ ...r, seed }))} />
+          <Levers
+            groups={LEVERS}
+            pending={PENDING}
+            run={run}
+            onMove={onMove}
+            onSeed={(seed) => setRun((r) => ({ ...r, seed }))}
+          />
           {result && <Downloads run={run} result={result} />}
         </aside>
         <main>
@@ -214,11 +228,23 @@ export function App() {
                 mode={view.mapMode ?? 'level'}
                 year={year}
                 country={country}
-                onChange={(v) => patchView({ mapVar: v.variable ?? view.mapVar, mapMode: v.mode ?? view.mapMode, year: v.year ?? view.year })}
+                onChange={(v) =>
+                  patchView({
+                    mapVar: v.variable ?? view.mapVar,
+                    mapMode: v.mode ?? view.mapMode,
+                    year: v.year ?? view.year,
+                  })
+                }
                 onCountry={(c) => patchView({ country: c, tab: 'country' })}
               />
             ) : tab === 'country' ? (
-              <CountryTab data={data} result={result} baseline={baseline} country={country} onCountry={(c) => patchView({ country: c })} />
+              <CountryTab
+                data={data}
+                result={result}
+                baseline={baseline}
+                country={country}
+                onCountry={(c) => patchView({ country: c })}
+              />
             ) : tab === 'events' ? (
               <EventsTab result={result} data={data} />
             ) : tab === 'compare' ? (
@@ -227,9 +253,11 @@ export function App() {
                 shipped={SHIPPED}
                 run={run}
                 result={result}
-                a={CURRENT}
+                a={view.compareFirst ?? CURRENT}
                 b={view.compare ?? BASELINE}
-                onChange={(v) => v.b && patchView({ compare: v.b === CURRENT ? undefined : v.b })}
+                onChange={(v) =>
+                  patchView({ compareFirst: v.a ?? view.compareFirst, compare: v.b ?? view.compare })
+                }
               />
             ) : tab === 'why' ? (
               <WhyTab
@@ -244,14 +272,18 @@ export function App() {
                 onDocs={(page) => patchView({ tab: 'docs', page })}
               />
             ) : (
-              <DocsTab docs={DOCS} page={view.page ?? 'README'} pageHref={(page) => encodeState(run, { ...view, tab: 'docs', page })} />
+              <DocsTab
+                docs={DOCS}
+                page={view.page ?? 'README'}
+                pageHref={(page) => encodeState(run, { ...view, tab: 'docs', page })}
+              />
             )}
           </div>
         </main>
       </div>
       <footer>
-        worldorder {__CODE_VERSION__} · data {data.version} · base year {data.baseYear} · the model runs in your
-        browser and keeps working offline after the first visit · same scenario and seed, same numbers as{' '}
+        worldorder {__CODE_VERSION__} · data {data.version} · base year {data.baseYear} · the model runs in
+        your browser and keeps working offline after the first visit · same scenario and seed, same numbers as{' '}
         <code>worldorder run</code>
       </footer>
     </div>
@@ -263,7 +295,9 @@ function Downloads({ run, result }: { run: RunState; result: RunResult }) {
   return (
     <section className="downloads" aria-label="Downloads">
       <h2>Download this run</h2>
-      <p className="hint">The same files, byte for byte, as <code>worldorder run</code> writes for the scenario file.</p>
+      <p className="hint">
+        The same files, byte for byte, as <code>worldorder run</code> writes for the scenario file.
+      </p>
       <button type="button" onClick={() => downloadText('global.csv', globalCsv(result))}>
         global.csv
       </button>
@@ -273,7 +307,10 @@ function Downloads({ run, result }: { run: RunState; result: RunResult }) {
       <button type="button" onClick={() => downloadText('events.csv', toCsv(events.columns, events.rows))}>
         events.csv
       </button>
-      <button type="button" onClick={() => downloadText(`${run.scenario.name}.yaml`, scenarioYaml(run), 'text/yaml')}>
+      <button
+        type="button"
+        onClick={() => downloadText(`${run.scenario.name}.yaml`, scenarioYaml(run), 'text/yaml')}
+      >
         scenario file (.yaml)
       </button>
     </section>

@@ -40,7 +40,13 @@ export function Chart({ id, title, units, years, lines, height = 220, width = 44
       const value = line.values[last];
       const others = lines.filter((o) => o !== line).map((o) => o.values[last]);
       const above = others.every((o) => value > o || (value === o && line.style !== 'ghost'));
-      return { year: years[last], value, line: line.label, style: line.style, dy: others.length ? (above ? -7 : 7) : 0 };
+      return {
+        year: years[last],
+        value,
+        line: line.label,
+        style: line.style,
+        dy: others.length ? (above ? -7 : 7) : 0,
+      };
     });
     const stroke = (d: { style: Line['style'] }) => COLORS[d.style];
     const svg = Plot.plot({
@@ -60,12 +66,32 @@ export function Chart({ id, title, units, years, lines, height = 220, width = 44
           rows.filter((d) => d.style !== 'ghost'),
           { x: 'year', y: 'value', z: 'line', stroke, strokeWidth: 2.5 },
         ),
-        ...ends.map((e) => Plot.text([e], { x: 'year', y: 'value', text: 'line', fill: stroke, dx: 6, dy: e.dy, textAnchor: 'start' })),
-        Plot.tip(rows, Plot.pointerX({ x: 'year', y: 'value', title: (d) => `${d.line}, ${d.year}: ${d.value.toPrecision(4)} ${units}` })),
+        ...ends.map((e) =>
+          Plot.text([e], {
+            x: 'year',
+            y: 'value',
+            text: 'line',
+            fill: stroke,
+            dx: 6,
+            dy: e.dy,
+            textAnchor: 'start',
+          }),
+        ),
+        Plot.tip(
+          rows,
+          Plot.pointerX({
+            x: 'year',
+            y: 'value',
+            title: (d) => `${d.line}, ${d.year}: ${d.value.toPrecision(4)} ${units}`,
+          }),
+        ),
       ],
     }) as SVGSVGElement;
     svg.setAttribute('role', 'img');
-    svg.setAttribute('aria-label', `${title}, ${units}, ${years[0]}-${years[years.length - 1]}: ${lines.map((l) => l.label).join(' and ')}`);
+    svg.setAttribute(
+      'aria-label',
+      `${title}, ${units}, ${years[0]}-${years[years.length - 1]}: ${lines.map((l) => l.label).join(' and ')}`,
+    );
     el.replaceChildren(svg);
   }, [title, units, years, lines, height, width]);
 
@@ -78,10 +104,18 @@ export function Chart({ id, title, units, years, lines, height = 220, width = 44
       <figcaption>
         <span className="chart-title">{title}</span>
         <span className="chart-tools">
-          <button type="button" onClick={() => downloadText(`${id}.svg`, svgText(), 'image/svg+xml')} aria-label={`Save the chart ${title} as SVG`}>
+          <button
+            type="button"
+            onClick={() => downloadText(`${id}.svg`, svgText(), 'image/svg+xml')}
+            aria-label={`Save the chart ${title} as SVG`}
+          >
             SVG
           </button>
-          <button type="button" onClick={async () => downloadBlob(`${id}.png`, await svgToPng(svgText()))} aria-label={`Save the chart ${title} as PNG`}>
+          <button
+            type="button"
+            onClick={async () => downloadBlob(`${id}.png`, await svgToPng(svgText()))}
+            aria-label={`Save the chart ${title} as PNG`}
+          >
             PNG
           </button>
         </span>

@@ -4,8 +4,8 @@
  * a table of every global indicator at a few years, and a chart for every other global output.
  */
 import { useState } from 'react';
-import { GLOBAL_OUTPUTS, type RunResult } from '../../../src/model/engine.js';
 import { HEADLINES, measureOf } from '../../../src/essay/system.js';
+import { GLOBAL_OUTPUTS, type RunResult } from '../../../src/model/engine.js';
 import type { VarDef } from '../../../src/model/state.js';
 import { exact, fmt, fmtSigned } from '../lib/format.js';
 import { Chart, type Line } from './Chart.js';
@@ -106,7 +106,9 @@ function NumbersTable({ result, baseline }: Props) {
   return (
     <div className="table-wrap">
       <table className="numbers" data-testid="numbers">
-        <caption>World indicators in this run{compare ? ' (in brackets: the change from the baseline)' : ''}</caption>
+        <caption>
+          World indicators in this run{compare ? ' (in brackets: the change from the baseline)' : ''}
+        </caption>
         <thead>
           <tr>
             <th scope="col">Indicator</th>

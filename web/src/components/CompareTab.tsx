@@ -3,8 +3,8 @@
  * indicators as two lines on one chart, and every world indicator at a few years with the difference.
  */
 import { useEffect, useState } from 'react';
-import { GLOBAL_OUTPUTS, type RunResult } from '../../../src/model/engine.js';
 import { HEADLINES, measureOf } from '../../../src/essay/system.js';
+import { GLOBAL_OUTPUTS, type RunResult } from '../../../src/model/engine.js';
 import { exact, fmt, fmtSigned } from '../lib/format.js';
 import type { ModelClient } from '../lib/model-client.js';
 import type { RunState } from '../lib/run-state.js';
@@ -12,7 +12,9 @@ import { type Shipped, shippedRun } from '../lib/url.js';
 import { Chart } from './Chart.js';
 import { sameYears, tableYears, varDef } from './ChartsTab.js';
 
-export const CURRENT = 'this run';
+/** The current run, in the pickers and the URL (an underscore: no scenario name has one). */
+export const CURRENT = '_run';
+const labelOf = (choice: string) => (choice === CURRENT ? 'this run' : choice);
 
 interface Props {
   readonly client: ModelClient;
@@ -25,7 +27,10 @@ interface Props {
 }
 
 function useRunOf(choice: string, p: Props): { result: RunResult | null; error?: string } {
-  const [state, setState] = useState<{ key: string; result: RunResult | null; error?: string }>({ key: '', result: null });
+  const [state, setState] = useState<{ key: string; result: RunResult | null; error?: string }>({
+    key: '',
+    result: null,
+  });
   useEffect(() => {
     if (choice === CURRENT) return;
     let live = true;
@@ -48,10 +53,16 @@ export function CompareTab(p: Props) {
   const picker = (which: 'a' | 'b', value: string, label: string) => (
     <label>
       {label}{' '}
-      <select value={value} onChange={(e) => p.onChange({ [which]: e.currentTarget.value })} data-testid={`compare-${which}`}>
+      <select
+        value={value}
+        onChange={(e) => p.onChange({ [which]: e.currentTarget.value })}
+        data-testid={`compare-${which}`}
+      >
         {names.map((n) => (
           <option key={n} value={n}>
-            {n === CURRENT ? `this run (${p.run.source.name}${Object.keys(p.run.overrides).length ? ', levers moved' : ''})` : n}
+            {n === CURRENT
+              ? `this run (${p.run.source.name}${Object.keys(p.run.overrides).length ? ', levers moved' : ''})`
+              : n}
           </option>
         ))}
       </select>
@@ -66,16 +77,32 @@ export function CompareTab(p: Props) {
         {picker('a', p.a, 'First (orange)')}
         {picker('b', p.b, 'Second (blue)')}
       </div>
-      {error && <p role="alert" className="field-error">{error}</p>}
+      {error && (
+        <p role="alert" className="field-error">
+          {error}
+        </p>
+      )}
       {A.result && B.result && !sameYears(A.result, B.result) && (
         <p className="muted">These two scenarios cover different years; pick two with the same years.</p>
       )}
-      {ready && A.result && B.result && <Comparison a={A.result} b={B.result} labelA={p.a} labelB={p.b} />}
+      {ready && A.result && B.result && (
+        <Comparison a={A.result} b={B.result} labelA={labelOf(p.a)} labelB={labelOf(p.b)} />
+      )}
     </>
   );
 }
 
-function Comparison({ a, b, labelA, labelB }: { a: RunResult; b: RunResult; labelA: string; labelB: string }) {
+function Comparison({
+  a,
+  b,
+  labelA,
+  labelB,
+}: {
+  a: RunResult;
+  b: RunResult;
+  labelA: string;
+  labelB: string;
+}) {
   const years = tableYears(a.years);
   return (
     <>
@@ -116,9 +143,15 @@ function Comparison({ a, b, labelA, labelB }: { a: RunResult; b: RunResult; labe
             <tr>
               <th scope="col" />
               {years.flatMap((y) => [
-                <th key={`${y}a`} scope="col">first</th>,
-                <th key={`${y}b`} scope="col">second</th>,
-                <th key={`${y}d`} scope="col">difference</th>,
+                <th key={`${y}a`} scope="col">
+                  first
+                </th>,
+                <th key={`${y}b`} scope="col">
+                  second
+                </th>,
+                <th key={`${y}d`} scope="col">
+                  difference
+                </th>,
               ])}
             </tr>
           </thead>
@@ -133,9 +166,15 @@ function Comparison({ a, b, labelA, labelB }: { a: RunResult; b: RunResult; labe
                   const va = a.global[def.name][k];
                   const vb = b.global[def.name][k];
                   return [
-                    <td key={`${y}a`} data-value={exact(va)}>{fmt(va, 4)}</td>,
-                    <td key={`${y}b`} data-value={exact(vb)}>{fmt(vb, 4)}</td>,
-                    <td key={`${y}d`} data-value={exact(vb - va)}>{fmtSigned(vb - va, 3)}</td>,
+                    <td key={`${y}a`} data-value={exact(va)}>
+                      {fmt(va, 4)}
+                    </td>,
+                    <td key={`${y}b`} data-value={exact(vb)}>
+                      {fmt(vb, 4)}
+                    </td>,
+                    <td key={`${y}d`} data-value={exact(vb - va)}>
+                      {fmtSigned(vb - va, 3)}
+                    </td>,
                   ];
                 })}
               </tr>

@@ -67,7 +67,11 @@ export function CountryTab({ data, result, baseline, country, onCountry }: Props
         })}
       </div>
       <h3>What happened to {data.countries.name[i]}</h3>
-      <EventTable rows={rows} data={data} empty={`No event in this run concerns ${data.countries.name[i]}.`} />
+      <EventTable
+        rows={rows}
+        data={data}
+        empty={`No event in this run concerns ${data.countries.name[i]}.`}
+      />
       <details>
         <summary>Where its base-year values come from</summary>
         <ul>

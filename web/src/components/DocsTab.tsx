@@ -10,10 +10,10 @@ interface Props {
 
 export function DocsTab({ docs, page, pageHref }: Props) {
   const name = docs[page] ? page : 'README';
-  const html = (marked.parse(docs[name] ?? '', { async: false }) as string).replace(
-    /href="(?:\.\/)?([A-Za-z0-9_-]+)\.md(#[^"]*)?"/g,
-    (_m, p: string) => `href="${pageHref(p)}"`,
-  );
+  const html = (marked.parse(docs[name] ?? '', { async: false }) as string)
+    .replace(/href="(?:\.\/)?([A-Za-z0-9_-]+)\.md(#[^"]*)?"/g, (_m, p: string) => `href="${pageHref(p)}"`)
+    // Links to the repository's files (the code) do not exist in the explorer: keep their text only.
+    .replace(/<a href="\.\.?\/[^"]*">(.*?)<\/a>/g, '<span class="repo-path">$1</span>');
   const pages = ['README', ...MODULES.map((m) => m.name).filter((m) => docs[m]), 'parameters'];
   return (
     <div className="docs">

@@ -8,7 +8,15 @@ import { downloadText } from '../lib/download.js';
 
 const LIMIT = 500;
 
-export function EventTable({ rows, data, empty }: { rows: readonly (string | number)[][]; data: WorldData; empty: string }) {
+export function EventTable({
+  rows,
+  data,
+  empty,
+}: {
+  rows: readonly (string | number)[][];
+  data: WorldData;
+  empty: string;
+}) {
   if (rows.length === 0) return <p className="muted">{empty}</p>;
   const name = (iso3: string | number) => {
     const i = data.countries.iso3.indexOf(String(iso3));
@@ -38,7 +46,11 @@ export function EventTable({ rows, data, empty }: { rows: readonly (string | num
           ))}
         </tbody>
       </table>
-      {rows.length > LIMIT && <p className="muted">Showing the first {LIMIT} of {rows.length}; download the CSV for all.</p>}
+      {rows.length > LIMIT && (
+        <p className="muted">
+          Showing the first {LIMIT} of {rows.length}; download the CSV for all.
+        </p>
+      )}
     </div>
   );
 }
@@ -52,10 +64,17 @@ export function EventsTab({ result, data }: { result: RunResult; data: WorldData
   return (
     <>
       <h2>Event log</h2>
-      <p className="muted">{EVENT_LOG.description}: {all.length} entries in this run.</p>
+      <p className="muted">
+        {EVENT_LOG.description}: {all.length} entries in this run.
+      </p>
       <label>
         Filter{' '}
-        <input type="search" value={filter} onChange={(e) => setFilter(e.currentTarget.value)} placeholder="a country code, an action, a word" />
+        <input
+          type="search"
+          value={filter}
+          onChange={(e) => setFilter(e.currentTarget.value)}
+          placeholder="a country code, an action, a word"
+        />
       </label>
       <EventTable
         rows={rows}
@@ -72,7 +91,10 @@ export function EventsTab({ result, data }: { result: RunResult; data: WorldData
         return (
           <p key={t.name}>
             <strong>{t.name}.csv</strong>: {t.description}, {table.rows.length} rows.{' '}
-            <button type="button" onClick={() => downloadText(`${t.name}.csv`, toCsv(table.columns, table.rows))}>
+            <button
+              type="button"
+              onClick={() => downloadText(`${t.name}.csv`, toCsv(table.columns, table.rows))}
+            >
               Download {t.name}.csv
             </button>
           </p>

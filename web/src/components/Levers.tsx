@@ -27,7 +27,9 @@ export function Levers({ groups, pending, run, onMove, onSeed }: Props) {
   return (
     <section className="levers" aria-label="Levers">
       <h2>Levers</h2>
-      <p className="hint">Every move recomputes the whole run, 2024-2100; the grey dashed lines are the baseline.</p>
+      <p className="hint">
+        Every move recomputes the whole run, 2024-2100; the grey dashed lines are the baseline.
+      </p>
       {groups.map(({ group, levers }) => (
         <details key={group.id} open className="lever-group" data-group={group.id}>
           <summary>
@@ -89,7 +91,10 @@ function LeverControl({ lever, run, onMove }: { lever: Lever; run: RunState; onM
         </button>
       </div>
       <p id={`${inputId}-about`} className="about">
-        {def.description} <span className="range">Range {fmt(def.min, 4)} to {fmt(def.max, 4)} {def.units}; scenario value {fmt(scenarioValue, 4)}.</span>{' '}
+        {def.description}{' '}
+        <span className="range">
+          Range {fmt(def.min, 4)} to {fmt(def.max, 4)} {def.units}; scenario value {fmt(scenarioValue, 4)}.
+        </span>{' '}
         <code>{def.id}</code>
       </p>
     </div>
@@ -105,7 +110,8 @@ function NumberBox({ lever, value, onSet }: { lever: Lever; value: number; onSet
     if (text === null) return;
     const v = Number(text);
     if (text.trim() === '' || !Number.isFinite(v)) setProblem(`${lever.label}: '${text}' is not a number`);
-    else if (v < def.min || v > def.max) setProblem(`${lever.label}: ${v} is outside ${def.min} to ${def.max} ${def.units}`);
+    else if (v < def.min || v > def.max)
+      setProblem(`${lever.label}: ${v} is outside ${def.min} to ${def.max} ${def.units}`);
     else {
       setProblem(null);
       onSet(v);
@@ -140,7 +146,8 @@ function SeedControl({ run, onSeed }: { run: RunState; onSeed: Props['onSeed'] }
   const commit = () => {
     if (text === null) return;
     const v = Number(text);
-    if (!Number.isInteger(v) || v < 0 || v > 2 ** 31 - 1) setProblem(`the seed must be a whole number from 0 to ${2 ** 31 - 1}`);
+    if (!Number.isInteger(v) || v < 0 || v > 2 ** 31 - 1)
+      setProblem(`the seed must be a whole number from 0 to ${2 ** 31 - 1}`);
     else {
       setProblem(null);
       onSeed(v === run.scenario.seed ? undefined : v);

@@ -55,7 +55,10 @@ export function mapValues(
 export function MapTab(p: Props) {
   const def = COUNTRY_OUTPUTS.find((v) => v.name === p.variable) ?? COUNTRY_OUTPUTS[0];
   const { values, domain } = mapValues(p.result, p.baseline, def.name, p.mode, p.year);
-  const label = p.mode === 'change' ? `${def.description}: change from the baseline (%)` : `${def.description} (${def.units})`;
+  const label =
+    p.mode === 'change'
+      ? `${def.description}: change from the baseline (%)`
+      : `${def.description} (${def.units})`;
   const order = Array.from(values.keys()).sort((a, b) => values[b] - values[a]);
   return (
     <>
@@ -72,7 +75,10 @@ export function MapTab(p: Props) {
         </label>
         <label>
           Show{' '}
-          <select value={p.mode} onChange={(e) => p.onChange({ mode: e.currentTarget.value as Props['mode'] })}>
+          <select
+            value={p.mode}
+            onChange={(e) => p.onChange({ mode: e.currentTarget.value as Props['mode'] })}
+          >
             <option value="level">the value</option>
             <option value="change">the change from the baseline (%)</option>
           </select>
@@ -100,7 +106,9 @@ export function MapTab(p: Props) {
         onSelect={p.onCountry}
       />
       <details className="ranking">
-        <summary>All {values.length} states, ranked ({label}, {p.year})</summary>
+        <summary>
+          All {values.length} states, ranked ({label}, {p.year})
+        </summary>
         <ol>
           {order.map((i) => (
             <li key={i}>

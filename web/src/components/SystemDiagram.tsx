@@ -3,9 +3,16 @@
  * consequences, each node showing its measure in this run against the baseline. Nodes are buttons: a
  * click or Enter opens the node's mechanism, equations, parameters and sources.
  */
+
+import {
+  measureOf,
+  type NodeKind,
+  SYSTEM_EDGES,
+  SYSTEM_NODES,
+  type SystemNode,
+} from '../../../src/essay/system.js';
 import { GLOBAL_OUTPUTS, type RunResult } from '../../../src/model/engine.js';
 import { MODULES } from '../../../src/model/modules/index.js';
-import { type NodeKind, SYSTEM_EDGES, SYSTEM_NODES, type SystemNode, measureOf } from '../../../src/essay/system.js';
 import { fmt, fmtSigned } from '../lib/format.js';
 import { sameYears } from './ChartsTab.js';
 
@@ -19,9 +26,9 @@ export const KIND_COLORS: Record<NodeKind, string> = {
   consequence: '#0072B2',
   index: '#009E73',
 };
-const W = 210;
+const W = 236;
 const H = 50;
-const GAP_X = 250;
+const GAP_X = 268;
 const GAP_Y = 62;
 const TOP = 40;
 
@@ -38,7 +45,8 @@ export function layout() {
 const LAYOUT = layout();
 const present = new Set(MODULES.map((m) => m.name));
 
-export const hasMechanism = (n: SystemNode) => n.modules.some((m) => present.has(m));
+/** Whether the node's main module is in the model. */
+export const hasMechanism = (n: SystemNode) => present.has(n.modules[0]);
 
 interface Props {
   readonly result: RunResult;
@@ -53,9 +61,23 @@ export function SystemDiagram({ result, baseline, year, selected, onSelect }: Pr
   const k = year - result.years[0];
   const ref = baseline && sameYears(result, baseline) ? baseline : null;
   return (
-    <svg className="system" viewBox={`0 0 ${10 + 3 * GAP_X + W + 10} ${height}`} role="group" aria-label="The essay's system: reforms, drivers, backlash and consequences">
+    // biome-ignore lint/a11y/useSemanticElements: an SVG cannot be a <fieldset>; the group role names the diagram
+    <svg
+      className="system"
+      viewBox={`0 0 ${10 + 3 * GAP_X + W + 10} ${height}`}
+      role="group"
+      aria-label="The essay's system: reforms, drivers, backlash and consequences"
+    >
       <defs>
-        <marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+        <marker
+          id="arrow"
+          viewBox="0 0 10 10"
+          refX="9"
+          refY="5"
+          markerWidth="7"
+          markerHeight="7"
+          orient="auto-start-reverse"
+        >
           <path d="M0,0 L10,5 L0,10 z" fill="#555" />
         </marker>
       </defs>
@@ -73,9 +95,10 @@ export function SystemDiagram({ result, baseline, year, selected, onSelect }: Pr
         const y1 = a.y + H / 2;
         const y2 = b.y + H / 2;
         const bend = forward ? 40 : -60;
-        const d = b.x === a.x
-          ? `M${a.x + W},${y1} C${a.x + W + 30},${y1} ${b.x + W + 30},${y2} ${b.x + W},${y2}`
-          : `M${x1},${y1} C${x1 + bend},${y1} ${x2 - bend},${y2} ${x2},${y2}`;
+        const d =
+          b.x === a.x
+            ? `M${a.x + W},${y1} C${a.x + W + 30},${y1} ${b.x + W + 30},${y2} ${b.x + W},${y2}`
+            : `M${x1},${y1} C${x1 + bend},${y1} ${x2 - bend},${y2} ${x2},${y2}`;
         return (
           <path
             key={`${e.from}-${e.to}`}
@@ -93,7 +116,12 @@ export function SystemDiagram({ result, baseline, year, selected, onSelect }: Pr
         const v = name ? result.global[name][k] : undefined;
         const dv = name && ref ? (v as number) - ref.global[name][k] : undefined;
         const on = hasMechanism(n);
-        const detail = name ? `${fmt(v)} (${fmtSigned(dv)})` : on ? 'mechanism in the model' : `coming: ${n.modules[0]} module`;
+        const units = GLOBAL_OUTPUTS.find((o) => o.name === name)?.units ?? '';
+        const detail = name
+          ? `${fmt(v)} ${units} (${fmtSigned(dv)})`
+          : on
+            ? 'mechanism in the model'
+            : `coming: ${n.modules[0]} module`;
         return (
           // biome-ignore lint/a11y/useSemanticElements: an SVG group cannot be a <button>; it behaves as one
           <g

@@ -4,9 +4,9 @@
  * (each lever moved, the scenario's events) contributes to the indicator's change (Shapley values).
  */
 import { useEffect, useState } from 'react';
+import { measureOf, SYSTEM_NODES } from '../../../src/essay/system.js';
 import { GLOBAL_OUTPUTS, type RunResult, registry } from '../../../src/model/engine.js';
 import { MODULES } from '../../../src/model/modules/index.js';
-import { SYSTEM_NODES, measureOf } from '../../../src/essay/system.js';
 import type { Attribution } from '../lib/contributions.js';
 import { fmt, fmtSigned } from '../lib/format.js';
 import type { ModelClient } from '../lib/model-client.js';
@@ -35,15 +35,29 @@ export function WhyTab(p: Props) {
       <h2>Why: the essay's system</h2>
       <p className="muted">
         Each box is a concept of the essay with its measure in {p.year} (and the change from the baseline).
-        Dashed boxes wait for their module. Arrows: what raises (solid) or lowers (dashed) what.
-        Select a box to see its mechanism.
+        Dashed boxes wait for their module. Arrows: what raises (solid) or lowers (dashed) what. Select a box
+        to see its mechanism.
       </p>
       <label className="year">
         Year <strong>{p.year}</strong>{' '}
-        <input type="range" min={first} max={last} step={1} value={p.year} aria-label="Year shown in the diagram" onChange={(e) => p.onYear(Number(e.currentTarget.value))} />
+        <input
+          type="range"
+          min={first}
+          max={last}
+          step={1}
+          value={p.year}
+          aria-label="Year shown in the diagram"
+          onChange={(e) => p.onYear(Number(e.currentTarget.value))}
+        />
       </label>
       <div className="system-wrap">
-        <SystemDiagram result={p.result} baseline={p.baseline} year={p.year} selected={selected} onSelect={setSelected} />
+        <SystemDiagram
+          result={p.result}
+          baseline={p.baseline}
+          year={p.year}
+          selected={selected}
+          onSelect={setSelected}
+        />
       </div>
       <NodePanel node={node} run={p.run} docs={p.docs} onDocs={p.onDocs} />
       <AttributionPanel {...p} />
@@ -51,9 +65,22 @@ export function WhyTab(p: Props) {
   );
 }
 
-function NodePanel({ node, run, docs, onDocs }: { node: (typeof SYSTEM_NODES)[number]; run: RunState; docs: Props['docs']; onDocs: Props['onDocs'] }) {
+function NodePanel({
+  node,
+  run,
+  docs,
+  onDocs,
+}: {
+  node: (typeof SYSTEM_NODES)[number];
+  run: RunState;
+  docs: Props['docs'];
+  onDocs: Props['onDocs'];
+}) {
   const modules = node.modules.filter((m) => MODULES.some((x) => x.name === m));
-  const params = registry.defs.filter((d) => modules.some((m) => d.id.startsWith(`${m}.`)) && d.distribution !== 'fixed');
+  const missing = node.modules.filter((m) => !modules.includes(m));
+  const params = registry.defs.filter(
+    (d) => modules.some((m) => d.id.startsWith(`${m}.`)) && d.distribution !== 'fixed',
+  );
   const measure = measureOf(node, GLOBAL_OUTPUTS);
   return (
     <section className="node-panel" aria-live="polite" data-testid="node-panel">
@@ -105,8 +132,14 @@ function NodePanel({ node, run, docs, onDocs }: { node: (typeof SYSTEM_NODES)[nu
         </>
       ) : (
         <p>
-          Its mechanism arrives with the <strong>{node.modules.join(' and ')}</strong> module
-          {node.modules.length > 1 ? 's' : ''}; it will be measured by <code>{node.variables[0] ?? 'its levers'}</code>.
+          Its mechanism arrives with the <strong>{missing.join(' and ')}</strong> module
+          {missing.length > 1 ? 's' : ''}
+          {node.variables.length > 0 && (
+            <>
+              ; it will be measured by <code>{node.variables[0]}</code>
+            </>
+          )}
+          .
         </p>
       )}
     </section>
@@ -114,7 +147,9 @@ function NodePanel({ node, run, docs, onDocs }: { node: (typeof SYSTEM_NODES)[nu
 }
 
 function AttributionPanel(p: Props) {
-  const [variable, setVariable] = useState(measureOf(SYSTEM_NODES.find((n) => n.id === 'climate')!, GLOBAL_OUTPUTS) ?? GLOBAL_OUTPUTS[0].name);
+  const [variable, setVariable] = useState(
+    measureOf(SYSTEM_NODES.find((n) => n.id === 'climate')!, GLOBAL_OUTPUTS) ?? GLOBAL_OUTPUTS[0].name,
+  );
   const [state, setState] = useState<{ a?: Attribution; error?: string }>({});
   useEffect(() => {
     let live = true;
@@ -143,13 +178,25 @@ function AttributionPanel(p: Props) {
           ))}
         </select>
       </label>
-      {state.error && <p role="alert" className="field-error">{state.error}</p>}
-      {a && a.parts.length === 0 && <p className="muted">This run is the baseline: move a lever or pick a scenario to see what each change does.</p>}
+      {state.error && (
+        <p role="alert" className="field-error">
+          {state.error}
+        </p>
+      )}
+      {a && a.parts.length === 0 && (
+        <p className="muted">
+          This run is the baseline: move a lever or pick a scenario to see what each change does.
+        </p>
+      )}
       {a && a.parts.length > 0 && (
         <>
           <p>
             In {a.year}: {fmt(a.baseline, 4)} in the baseline, {fmt(a.current, 4)} in this run, a change of{' '}
-            <strong>{fmtSigned(total, 3)} {def.units}</strong>, shared among the changes (Shapley values: each change's effect averaged over every order of making them; they add up to the total).
+            <strong>
+              {fmtSigned(total, 3)} {def.units}
+            </strong>
+            , shared among the changes (Shapley values: each change's effect averaged over every order of
+            making them; they add up to the total).
           </p>
           <table className="bars">
             <tbody>
@@ -159,7 +206,10 @@ function AttributionPanel(p: Props) {
                   <td className="bar-cell">
                     <span
                       className={`bar ${x.value < 0 ? 'neg' : 'pos'}`}
-                      style={{ width: `${(50 * Math.abs(x.value)) / scale}%`, marginLeft: x.value < 0 ? `${50 - (50 * Math.abs(x.value)) / scale}%` : '50%' }}
+                      style={{
+                        width: `${(50 * Math.abs(x.value)) / scale}%`,
+                        marginLeft: x.value < 0 ? `${50 - (50 * Math.abs(x.value)) / scale}%` : '50%',
+                      }}
                     />
                   </td>
                   <td className="num">

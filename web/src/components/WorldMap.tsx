@@ -5,9 +5,17 @@
  * every state also carries its value as text (a tooltip, and the table under the map).
  */
 import * as Plot from '@observablehq/plot';
-import { type GeoSphere, geoEqualEarth, geoPath, scaleDiverging, scaleSequential, scaleSequentialLog } from 'd3';
-import { interpolatePuOr, interpolateViridis } from 'd3';
-import { useEffect, useMemo, useRef } from 'react';
+import {
+  type GeoSphere,
+  geoEqualEarth,
+  geoPath,
+  interpolatePuOr,
+  interpolateViridis,
+  scaleDiverging,
+  scaleSequential,
+  scaleSequentialLog,
+} from 'd3';
+import { type MouseEvent, useEffect, useMemo, useRef } from 'react';
 import { feature } from 'topojson-client';
 import type { Topology } from 'topojson-specification';
 import atlas from 'world-atlas/countries-110m.json';
@@ -20,7 +28,7 @@ const HEIGHT = 470;
 
 interface Shape {
   readonly index: number;
-  readonly d: string;
+  d: string;
 }
 
 interface Props {
@@ -56,7 +64,9 @@ function useShapes(data: WorldData) {
       if (i === undefined || !data.map.m49[i]) continue;
       const d = path(f);
       if (!d) continue;
-      shapes.push({ index: i, d });
+      const same = shapes.find((x) => x.index === i);
+      if (same) same.d += d;
+      else shapes.push({ index: i, d });
       drawn.add(i);
     }
     const dots = data.countries.iso3.flatMap((_, i) => {
@@ -71,13 +81,22 @@ function useShapes(data: WorldData) {
 export function colorScale(mode: Props['mode'], domain: readonly [number, number]) {
   if (mode === 'change') {
     const m = Math.max(Math.abs(domain[0]), Math.abs(domain[1]), 1e-9);
-    return { scale: scaleDiverging(interpolatePuOr).domain([-m, 0, m]), legend: { type: 'diverging' as const, domain: [-m, m], scheme: 'PuOr' as const } };
+    return {
+      scale: scaleDiverging(interpolatePuOr).domain([-m, 0, m]),
+      legend: { type: 'diverging' as const, domain: [-m, m], scheme: 'PuOr' as const },
+    };
   }
   const [lo, hi] = domain;
   if (lo > 0 && hi / lo > 100) {
-    return { scale: scaleSequentialLog(interpolateViridis).domain([lo, hi]), legend: { type: 'log' as const, domain: [lo, hi], scheme: 'viridis' as const } };
+    return {
+      scale: scaleSequentialLog(interpolateViridis).domain([lo, hi]),
+      legend: { type: 'log' as const, domain: [lo, hi], scheme: 'viridis' as const },
+    };
   }
-  return { scale: scaleSequential(interpolateViridis).domain([lo, hi === lo ? lo + 1 : hi]), legend: { type: 'linear' as const, domain: [lo, hi === lo ? lo + 1 : hi], scheme: 'viridis' as const } };
+  return {
+    scale: scaleSequential(interpolateViridis).domain([lo, hi === lo ? lo + 1 : hi]),
+    legend: { type: 'linear' as const, domain: [lo, hi === lo ? lo + 1 : hi], scheme: 'viridis' as const },
+  };
 }
 
 export function WorldMap({ data, values, domain, mode, label, selected, onSelect }: Props) {
@@ -86,33 +105,39 @@ export function WorldMap({ data, values, domain, mode, label, selected, onSelect
   const legendBox = useRef<HTMLDivElement>(null);
   useEffect(() => {
     legendBox.current?.replaceChildren(
-      Plot.legend({ color: { ...legend, label }, width: 360, tickFormat: mode === 'change' ? '+.1f' : '~s' }) as Node,
+      Plot.legend({
+        color: { ...legend, label },
+        width: 380,
+        tickFormat: mode === 'change' ? (v: number) => `${fmtSigned(v, 2)} %` : (v: number) => fmt(v, 2),
+      }) as Node,
     );
-  }, [legend.type, legend.domain[0], legend.domain[1], label, mode]);
+  }, [legend, label, mode]);
   const fill = (i: number) => (Number.isFinite(values[i]) ? scale(values[i]) : '#ddd');
   const title = (i: number) =>
     `${data.countries.name[i]}: ${mode === 'change' ? `${fmtSigned(values[i])} %` : fmt(values[i])}`;
-  const click = (i: number) => () => onSelect(data.countries.iso3[i]);
+  const click = (e: MouseEvent) => {
+    const iso3 = (e.target as Element).getAttribute('data-iso3');
+    if (iso3) onSelect(iso3);
+  };
   return (
     <div className="map">
-      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={`World map: ${label}`}>
+      {/* A click on a state opens its page; the ranked list under the map is the keyboard path. */}
+      {/* biome-ignore lint/a11y/useKeyWithClickEvents: the ranked list of states is the keyboard path */}
+      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={`World map: ${label}`} onClick={click}>
         <path d={sphere} className="sphere" />
-        {shapes.map((s, k) => (
-          // biome-ignore lint/a11y/useKeyWithClickEvents: the country list beside the map is the keyboard path
+        {shapes.map((s) => (
           <path
-            key={k}
+            key={s.index}
             d={s.d}
             fill={fill(s.index)}
             data-iso3={data.countries.iso3[s.index]}
             data-value={values[s.index]}
             className={data.countries.iso3[s.index] === selected ? 'selected' : undefined}
-            onClick={click(s.index)}
           >
             <title>{title(s.index)}</title>
           </path>
         ))}
         {dots.map((p) => (
-          // biome-ignore lint/a11y/useKeyWithClickEvents: the country list beside the map is the keyboard path
           <circle
             key={p.index}
             cx={p.x}
@@ -122,7 +147,6 @@ export function WorldMap({ data, values, domain, mode, label, selected, onSelect
             data-iso3={data.countries.iso3[p.index]}
             data-value={values[p.index]}
             className={data.countries.iso3[p.index] === selected ? 'dot selected' : 'dot'}
-            onClick={click(p.index)}
           >
             <title>{title(p.index)}</title>
           </circle>

@@ -6,9 +6,10 @@
  * for attribution of model outputs, e.g. Owen 2014, SIAM/ASA J. Uncertainty Quantification 2).
  * 2^k runs for k parts: with more than MAX_PARTS changes, they are grouped (by lever group or module).
  */
+
+import type { Lever } from '../../../src/essay/levers.js';
 import type { RunOptions, RunResult } from '../../../src/model/engine.js';
 import type { Registry } from '../../../src/model/registry.js';
-import type { Lever } from '../../../src/essay/levers.js';
 
 export const MAX_PARTS = 6;
 
@@ -103,7 +104,8 @@ export function shapley(
     for (let mask = 0; mask < 1 << k; mask++) {
       if (mask & (1 << i)) continue;
       const size = popcount(mask);
-      phi += ((factorial(size) * factorial(k - size - 1)) / factorial(k)) * (value[mask | (1 << i)] - value[mask]);
+      phi +=
+        ((factorial(size) * factorial(k - size - 1)) / factorial(k)) * (value[mask | (1 << i)] - value[mask]);
     }
     return phi;
   });

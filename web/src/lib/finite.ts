@@ -1,6 +1,7 @@
 /** A run whose outputs are not all finite is refused with a message, so the page never shows NaN. */
-import type { RunResult } from '../../../src/model/engine.js';
+
 import { UserError } from '../../../src/errors.js';
+import type { RunResult } from '../../../src/model/engine.js';
 
 export function checkFinite(r: RunResult): void {
   for (const [group, series] of [

@@ -5,7 +5,10 @@ export function fmt(x: number | undefined, digits = 3): string {
   if (x === 0) return '0';
   const abs = Math.abs(x);
   const decimals = abs >= 10 ** digits ? 0 : Math.max(0, digits - 1 - Math.floor(Math.log10(abs)));
-  return x.toLocaleString('en-US', { maximumFractionDigits: Math.min(decimals, 8), minimumFractionDigits: 0 });
+  return x.toLocaleString('en-US', {
+    maximumFractionDigits: Math.min(decimals, 8),
+    minimumFractionDigits: 0,
+  });
 }
 
 /** A signed difference, `+1.2` or `−0.3`. */

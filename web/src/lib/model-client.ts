@@ -37,8 +37,19 @@ export class ModelClient {
     return res.result;
   }
 
-  async attribution(run: RunRequest, baseline: RunRequest, variable: string, year: number): Promise<Attribution> {
-    const res = await this.request({ type: 'attribution', run: plain(run), baseline: plain(baseline), variable, year });
+  async attribution(
+    run: RunRequest,
+    baseline: RunRequest,
+    variable: string,
+    year: number,
+  ): Promise<Attribution> {
+    const res = await this.request({
+      type: 'attribution',
+      run: plain(run),
+      baseline: plain(baseline),
+      variable,
+      year,
+    });
     if (res.type === 'error') throw new Error(res.message);
     if (res.type !== 'attribution') throw new Error('unexpected answer from the model worker');
     return res.attribution;

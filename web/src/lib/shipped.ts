@@ -1,8 +1,9 @@
 /** What ships inside the bundle: the scenario library and the model documentation, read at build time. */
-import type { Shipped } from './url.js';
+
 import worldData from '../../../data/world.json';
 import { registry } from '../../../src/model/engine.js';
 import type { WorldData } from '../../../src/model/world-data.js';
+import type { Shipped } from './url.js';
 
 const byName = (files: Record<string, string>) =>
   Object.fromEntries(

@@ -2,7 +2,7 @@
  * The explorer's state in the URL's fragment, so that a shared link reopens the same run and view.
  * Run: `s=<shipped scenario>` or `yaml=<base64url of a loaded scenario file>`, `set=<id>:<value>,...` for
  * every lever moved from the scenario, `seed=<n>`. View: `tab`, `var`, `mode`, `year`, `c` (a country),
- * `cmp` (the scenario compared with), `page` (a model documentation page). A link that cannot be read says why and opens the baseline.
+ * `cmpa` and `cmp` (the two scenarios compared; `_run` is this run), `page` (a model documentation page). A link that cannot be read says why and opens the baseline.
  */
 import { UserError } from '../../../src/errors.js';
 import type { Registry } from '../../../src/model/registry.js';
@@ -17,6 +17,8 @@ export interface ViewState {
   readonly year?: number;
   readonly country?: string;
   readonly compare?: string;
+  /** The first scenario of the comparison, when it is not this run. */
+  readonly compareFirst?: string;
   /** The model documentation page shown (docs/model/<page>.md). */
   readonly page?: string;
 }
@@ -70,6 +72,7 @@ export function encodeState(run: RunState, view: ViewState): string {
   if (view.year !== undefined) q.set('year', String(view.year));
   if (view.country) q.set('c', view.country);
   if (view.compare) q.set('cmp', view.compare);
+  if (view.compareFirst) q.set('cmpa', view.compareFirst);
   if (view.page) q.set('page', view.page);
   return `#${q.toString()}`;
 }
@@ -120,7 +123,10 @@ function decodeRun(q: URLSearchParams, ctx: Shipped): RunState {
   if (seedText !== null) {
     seed = Number(seedText);
     if (!Number.isInteger(seed) || seed < 0 || seed > 2 ** 31 - 1) {
-      throw new UserError(`the seed must be a whole number from 0 to ${2 ** 31 - 1}, got '${seedText}'`, 'seed=');
+      throw new UserError(
+        `the seed must be a whole number from 0 to ${2 ** 31 - 1}, got '${seedText}'`,
+        'seed=',
+      );
     }
   }
   return { ...run, overrides, seed };
@@ -137,8 +143,14 @@ function decodeView(q: URLSearchParams, ctx: Shipped, defaultTab: string): ViewS
     throw new UserError(`unknown country code '${country}'`, 'c=');
   }
   const compare = q.get('cmp') ?? undefined;
-  if (compare !== undefined && ctx.scenarios[compare] === undefined) {
-    throw new UserError(`unknown scenario '${compare}' to compare with`, 'cmp=');
+  const compareFirst = q.get('cmpa') ?? undefined;
+  for (const [key, name] of [
+    ['cmp', compare],
+    ['cmpa', compareFirst],
+  ] as const) {
+    if (name !== undefined && name !== '_run' && ctx.scenarios[name] === undefined) {
+      throw new UserError(`unknown scenario '${name}' to compare`, `${key}=`);
+    }
   }
   const mode = q.get('mode');
   return {
@@ -148,6 +160,7 @@ function decodeView(q: URLSearchParams, ctx: Shipped, defaultTab: string): ViewS
     year,
     country,
     compare,
+    compareFirst,
     page: q.get('page') ?? undefined,
   };
 }

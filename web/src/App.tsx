@@ -82,6 +82,7 @@ export function App() {
     if (!result) return;
     rendered.current++;
     document.body.dataset.rendered = String(rendered.current);
+    performance.mark(`rendered-${rendered.current}`);
   }, [result]);
 
   useEffect(() => {

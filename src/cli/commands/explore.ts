@@ -19,18 +19,24 @@ export function parsePort(text: string): number {
 
 export async function explore(opts: ExploreOptions): Promise<void> {
   const port = parsePort(opts.port);
-  if (opts.rebuild || webBuildIsStale()) {
-    process.stdout.write('building the explorer (web/ -> dist/web/)...\n');
-    await buildWeb();
-  }
+  // Take the port first, so that a busy one is reported at once; the URL is printed once the build is there.
   const running = await startServer(WEB_DIST, port, opts.host).catch((err: NodeJS.ErrnoException) => {
     if (err.code === 'EADDRINUSE') {
       throw new UserError(`port ${port} is in use; choose another with --port ${port + 1}`, '--port');
     }
-    if (err.code === 'EADDRNOTAVAIL' || err.code === 'ENOTFOUND') {
-      throw new UserError(`cannot listen on '${opts.host}'`, '--host');
+    if (err.code === 'EADDRNOTAVAIL' || err.code === 'ENOTFOUND' || err.code === 'EACCES') {
+      throw new UserError(`cannot listen on ${opts.host}:${port} (${err.code})`, '--host');
     }
     throw err;
   });
+  if (opts.rebuild || webBuildIsStale()) {
+    process.stdout.write('building the explorer (web/ -> dist/web/)...\n');
+    try {
+      await buildWeb();
+    } catch (err) {
+      await running.close();
+      throw err;
+    }
+  }
   process.stdout.write(`worldorder explorer: ${running.url}\n(press Ctrl+C to stop)\n`);
 }

@@ -41,5 +41,18 @@ export async function buildWeb(): Promise<void> {
       'the explorer is not built and Vite is not installed: run `npm install` (with development dependencies) first',
     );
   }
-  await vite.build({ configFile: join(ROOT, 'web', 'vite.config.ts'), logLevel: 'warn' });
+  // A production build whatever the caller's NODE_ENV (vitest sets 'test', which would make Vite build React
+  // in development mode and leave out the service worker).
+  const previous = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await vite.build({
+      configFile: join(ROOT, 'web', 'vite.config.ts'),
+      mode: 'production',
+      logLevel: 'warn',
+    });
+  } finally {
+    if (previous === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = previous;
+  }
 }

@@ -23,6 +23,9 @@ function stepOf(lever: Lever): number {
 
 const clean = (v: number) => Number(v.toPrecision(10));
 
+/** On a phone the groups start closed, so that the charts are not a long scroll away. */
+const NARROW = typeof matchMedia === 'function' && matchMedia('(max-width: 820px)').matches;
+
 export function Levers({ groups, pending, run, onMove, onSeed }: Props) {
   return (
     <section className="levers" aria-label="Levers">
@@ -31,7 +34,7 @@ export function Levers({ groups, pending, run, onMove, onSeed }: Props) {
         Every move recomputes the whole run, 2024-2100; the grey dashed lines are the baseline.
       </p>
       {groups.map(({ group, levers }) => (
-        <details key={group.id} open className="lever-group" data-group={group.id}>
+        <details key={group.id} open={!NARROW} className="lever-group" data-group={group.id}>
           <summary>
             <h3>{group.title}</h3>
           </summary>

@@ -3,7 +3,7 @@
  * system and the model's documentation on the other. Every change to the run goes to the model worker
  * (the CLI's core); the URL always holds every change from the baseline, so a link reopens the same run.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { UserError } from '../../src/errors.js';
 import { availableLevers, LEVER_GROUPS } from '../../src/essay/levers.js';
 import { COUNTRY_OUTPUTS, EVENT_LOG, type RunResult, registry } from '../../src/model/engine.js';
@@ -12,17 +12,19 @@ import { countriesCsv, globalCsv } from '../../src/output/run-files.js';
 import { ChartsTab } from './components/ChartsTab.js';
 import { CompareTab, CURRENT } from './components/CompareTab.js';
 import { CountryTab } from './components/CountryTab.js';
-import { DocsTab } from './components/DocsTab.js';
 import { EventsTab } from './components/EventsTab.js';
 import { Levers } from './components/Levers.js';
-import { MapTab } from './components/MapTab.js';
 import { WhyTab } from './components/WhyTab.js';
 import { downloadText } from './lib/download.js';
-import { ModelClient } from './lib/model-client.js';
+import { modelClient } from './lib/model-client.js';
 import type { RunState } from './lib/run-state.js';
 import { scenarioYaml } from './lib/scenario-yaml.js';
-import { DOCS, data, SHIPPED } from './lib/shipped.js';
+import { DOC_PAGES, data, SHIPPED } from './lib/shipped.js';
 import { BASELINE, decodeState, encodeState, fileRun, shippedRun, type ViewState } from './lib/url.js';
+
+// The map (its atlas) and the docs (their Markdown) load when first opened, to keep the first load light.
+const MapTab = lazy(() => import('./components/MapTab.js').then((m) => ({ default: m.MapTab })));
+const DocsTab = lazy(() => import('./components/DocsTab.js').then((m) => ({ default: m.DocsTab })));
 
 const TABS = [
   ['charts', 'Charts'],
@@ -39,7 +41,6 @@ const PENDING = LEVER_GROUPS.filter((g) => !LEVERS.some((a) => a.group.id === g.
 const BASELINE_RUN = shippedRun(BASELINE, SHIPPED);
 
 export function App() {
-  const client = useMemo(() => new ModelClient(), []);
   const initial = useMemo(() => decodeState(location.hash, SHIPPED, 'charts'), []);
   const [run, setRun] = useState<RunState>(initial.run);
   const [view, setView] = useState<ViewState>(initial.view);
@@ -51,16 +52,16 @@ export function App() {
   const rendered = useRef(0);
 
   useEffect(() => {
-    client
+    modelClient
       .run(BASELINE_RUN)
       .then(setBaseline, (err: Error) => setMessage(`The baseline could not run: ${err.message}`));
-  }, [client]);
+  }, []);
 
   // Every change of the run: ask the worker; only the latest answer is shown. A run that fails (parameters
   // that cannot go together) says why and goes back to the last run that worked.
   useEffect(() => {
     const mine = ++ticket.current;
-    client.run(run).then(
+    modelClient.run(run).then(
       (r) => {
         if (mine !== ticket.current) return;
         lastGood.current = run;
@@ -75,7 +76,7 @@ export function App() {
         setRun(back);
       },
     );
-  }, [client, run]);
+  }, [run]);
 
   // After the page has drawn a new result (children's effects have run): a marker for tests and benchmarks.
   useEffect(() => {
@@ -216,69 +217,70 @@ export function App() {
             ))}
           </div>
           <div role="tabpanel" id="panel" aria-labelledby={`tab-${tab}`} className="panel">
-            {!result ? (
-              <p aria-busy="true">Running the model…</p>
-            ) : tab === 'charts' ? (
-              <ChartsTab result={result} baseline={baseline} />
-            ) : tab === 'map' ? (
-              <MapTab
-                data={data}
-                result={result}
-                baseline={baseline}
-                variable={view.mapVar ?? COUNTRY_OUTPUTS[0].name}
-                mode={view.mapMode ?? 'level'}
-                year={year}
-                country={country}
-                onChange={(v) =>
-                  patchView({
-                    mapVar: v.variable ?? view.mapVar,
-                    mapMode: v.mode ?? view.mapMode,
-                    year: v.year ?? view.year,
-                  })
-                }
-                onCountry={(c) => patchView({ country: c, tab: 'country' })}
-              />
-            ) : tab === 'country' ? (
-              <CountryTab
-                data={data}
-                result={result}
-                baseline={baseline}
-                country={country}
-                onCountry={(c) => patchView({ country: c })}
-              />
-            ) : tab === 'events' ? (
-              <EventsTab result={result} data={data} />
-            ) : tab === 'compare' ? (
-              <CompareTab
-                client={client}
-                shipped={SHIPPED}
-                run={run}
-                result={result}
-                a={view.compareFirst ?? CURRENT}
-                b={view.compare ?? BASELINE}
-                onChange={(v) =>
-                  patchView({ compareFirst: v.a ?? view.compareFirst, compare: v.b ?? view.compare })
-                }
-              />
-            ) : tab === 'why' ? (
-              <WhyTab
-                client={client}
-                run={run}
-                baselineRun={BASELINE_RUN}
-                result={result}
-                baseline={baseline}
-                year={year}
-                docs={DOCS}
-                onYear={(y) => patchView({ year: y })}
-                onDocs={(page) => patchView({ tab: 'docs', page })}
-              />
-            ) : (
-              <DocsTab
-                docs={DOCS}
-                page={view.page ?? 'README'}
-                pageHref={(page) => encodeState(run, { ...view, tab: 'docs', page })}
-              />
-            )}
+            <Suspense fallback={<p aria-busy="true">Loading…</p>}>
+              {!result ? (
+                <p aria-busy="true">Running the model…</p>
+              ) : tab === 'charts' ? (
+                <ChartsTab result={result} baseline={baseline} />
+              ) : tab === 'map' ? (
+                <MapTab
+                  data={data}
+                  result={result}
+                  baseline={baseline}
+                  variable={view.mapVar ?? COUNTRY_OUTPUTS[0].name}
+                  mode={view.mapMode ?? 'level'}
+                  year={year}
+                  country={country}
+                  onChange={(v) =>
+                    patchView({
+                      mapVar: v.variable ?? view.mapVar,
+                      mapMode: v.mode ?? view.mapMode,
+                      year: v.year ?? view.year,
+                    })
+                  }
+                  onCountry={(c) => patchView({ country: c, tab: 'country' })}
+                />
+              ) : tab === 'country' ? (
+                <CountryTab
+                  data={data}
+                  result={result}
+                  baseline={baseline}
+                  country={country}
+                  onCountry={(c) => patchView({ country: c })}
+                />
+              ) : tab === 'events' ? (
+                <EventsTab result={result} data={data} />
+              ) : tab === 'compare' ? (
+                <CompareTab
+                  client={modelClient}
+                  shipped={SHIPPED}
+                  run={run}
+                  result={result}
+                  a={view.compareFirst ?? CURRENT}
+                  b={view.compare ?? BASELINE}
+                  onChange={(v) =>
+                    patchView({ compareFirst: v.a ?? view.compareFirst, compare: v.b ?? view.compare })
+                  }
+                />
+              ) : tab === 'why' ? (
+                <WhyTab
+                  client={modelClient}
+                  run={run}
+                  baselineRun={BASELINE_RUN}
+                  result={result}
+                  baseline={baseline}
+                  year={year}
+                  docs={DOC_PAGES}
+                  onYear={(y) => patchView({ year: y })}
+                  onDocs={(page) => patchView({ tab: 'docs', page })}
+                />
+              ) : (
+                <DocsTab
+                  page={view.page ?? 'README'}
+                  pageHref={(page) => encodeState(run, { ...view, tab: 'docs', page })}
+                />
+              )}
+            </Suspense>
           </div>
         </main>
       </div>

@@ -1,4 +1,6 @@
 /** Entry point: mounts the explorer and registers the service worker that keeps it working offline. */
+// First, so that the model worker starts loading while the rest of the page is still being evaluated.
+import './lib/model-client.js';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.js';

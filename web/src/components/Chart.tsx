@@ -3,7 +3,7 @@
  * grey dashed ghost, each line labelled at its end, units on the axis; buttons save it as PNG or SVG.
  */
 import * as Plot from '@observablehq/plot';
-import { useEffect, useRef } from 'react';
+import { memo, useEffect, useRef } from 'react';
 import { downloadBlob, downloadText, standaloneSvg, svgToPng } from '../lib/download.js';
 
 export interface Line {
@@ -26,7 +26,7 @@ interface Props {
 /** Okabe and Ito (2008): colours that stay distinct under the common colour-vision deficiencies. */
 export const COLORS = { main: '#0072B2', second: '#D55E00', ghost: '#8c8c8c' } as const;
 
-export function Chart({ id, title, units, years, lines, height = 220, width = 440 }: Props) {
+function ChartView({ id, title, units, years, lines, height = 220, width = 440 }: Props) {
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const el = box.current;
@@ -124,3 +124,22 @@ export function Chart({ id, title, units, years, lines, height = 220, width = 44
     </figure>
   );
 }
+
+/** Same lines (the same arrays of values) draw the same chart: a re-render of the page does not redraw it. */
+function sameChart(a: Props, b: Props): boolean {
+  return (
+    a.id === b.id &&
+    a.title === b.title &&
+    a.units === b.units &&
+    a.years === b.years &&
+    a.height === b.height &&
+    a.width === b.width &&
+    a.lines.length === b.lines.length &&
+    a.lines.every(
+      (l, k) =>
+        l.label === b.lines[k].label && l.style === b.lines[k].style && l.values === b.lines[k].values,
+    )
+  );
+}
+
+export const Chart = memo(ChartView, sameChart);

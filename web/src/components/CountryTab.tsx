@@ -1,4 +1,5 @@
 /** One country: its own series against the baseline, its base-year sources, and the events that concern it. */
+import { useMemo } from 'react';
 import { COUNTRY_OUTPUTS, type RunResult } from '../../../src/model/engine.js';
 import type { WorldData } from '../../../src/model/world-data.js';
 import { Chart, type Line } from './Chart.js';
@@ -39,6 +40,18 @@ export function CountrySelect({ data, country, onCountry }: Pick<Props, 'data' |
 export function CountryTab({ data, result, baseline, country, onCountry }: Props) {
   const i = data.countries.iso3.indexOf(country);
   const ref = baseline && sameYears(result, baseline) ? baseline : null;
+  const series = useMemo(() => {
+    const out: Record<string, Line[]> = {};
+    for (const def of COUNTRY_OUTPUTS) {
+      out[def.name] = [
+        ...(ref
+          ? [{ label: 'baseline', values: countrySeries(ref, def.name, i), style: 'ghost' as const }]
+          : []),
+        { label: 'this run', values: countrySeries(result, def.name, i), style: 'main' },
+      ];
+    }
+    return out;
+  }, [result, ref, i]);
   const rows = (result.tables.events?.rows ?? []).filter((r) => r[1] === country || r[1] === '*');
   const sources = Object.entries(data.sources).map(([name, s]) => [name, s[i]] as const);
   return (
@@ -51,9 +64,7 @@ export function CountryTab({ data, result, baseline, country, onCountry }: Props
       </h2>
       <div className="grid">
         {COUNTRY_OUTPUTS.map((def) => {
-          const lines: Line[] = [];
-          if (ref) lines.push({ label: 'baseline', values: countrySeries(ref, def.name, i), style: 'ghost' });
-          lines.push({ label: 'this run', values: countrySeries(result, def.name, i), style: 'main' });
+          const lines = series[def.name];
           return (
             <Chart
               key={def.name}

@@ -1,14 +1,20 @@
 /** The model documentation (docs/model/*.md), bundled so that it reads offline; links between pages stay inside. */
 import { marked } from 'marked';
 import { MODULES } from '../../../src/model/modules/index.js';
+import { byName } from '../lib/shipped.js';
+
+/** docs/model/*.md by page name (`climate`, `README`, ...), bundled with this tab. */
+const DOCS = byName(
+  import.meta.glob<string>('../../../docs/model/*.md', { query: '?raw', import: 'default', eager: true }),
+);
 
 interface Props {
-  readonly docs: Readonly<Record<string, string>>;
   readonly page: string;
   readonly pageHref: (page: string) => string;
 }
 
-export function DocsTab({ docs, page, pageHref }: Props) {
+export function DocsTab({ page, pageHref }: Props) {
+  const docs = DOCS;
   const name = docs[page] ? page : 'README';
   const html = (marked.parse(docs[name] ?? '', { async: false }) as string)
     .replace(/href="(?:\.\/)?([A-Za-z0-9_-]+)\.md(#[^"]*)?"/g, (_m, p: string) => `href="${pageHref(p)}"`)

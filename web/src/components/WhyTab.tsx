@@ -20,7 +20,8 @@ interface Props {
   readonly result: RunResult;
   readonly baseline: RunResult | null;
   readonly year: number;
-  readonly docs: Readonly<Record<string, string>>;
+  /** The model documentation pages there are. */
+  readonly docs: readonly string[];
   readonly onYear: (year: number) => void;
   readonly onDocs: (page: string) => void;
 }
@@ -94,7 +95,7 @@ function NodePanel({
             Mechanism:{' '}
             {modules.map((m) => (
               <span key={m}>
-                <button type="button" className="link" onClick={() => onDocs(m)} disabled={!docs[m]}>
+                <button type="button" className="link" onClick={() => onDocs(m)} disabled={!docs.includes(m)}>
                   the {m} module, its equations and sources
                 </button>{' '}
                 ({MODULES.find((x) => x.name === m)?.summary}){' '}

@@ -5,7 +5,7 @@ import { registry } from '../../../src/model/engine.js';
 import type { WorldData } from '../../../src/model/world-data.js';
 import type { Shipped } from './url.js';
 
-const byName = (files: Record<string, string>) =>
+export const byName = (files: Record<string, string>) =>
   Object.fromEntries(
     Object.entries(files).map(([path, text]) => [path.replace(/^.*\/|\.[a-z]+$/g, ''), text]),
   );
@@ -20,7 +20,7 @@ export const SHIPPED: Shipped = {
   registry,
 };
 
-/** docs/model/*.md by page name (`climate`, `README`, ...). */
-export const DOCS: Readonly<Record<string, string>> = byName(
-  import.meta.glob<string>('../../../docs/model/*.md', { query: '?raw', import: 'default', eager: true }),
+/** The model documentation pages (docs/model/<page>.md) by name; their text loads with the Model tab. */
+export const DOC_PAGES: readonly string[] = Object.keys(
+  byName(Object.fromEntries(Object.keys(import.meta.glob('../../../docs/model/*.md')).map((k) => [k, '']))),
 );

@@ -105,12 +105,7 @@ describe('the URL', () => {
 
   it('carries a loaded scenario file, text and all', () => {
     const text = `${ctx.scenarios.baseline}\n# ünïcode survives\n`.replace('seed: 20240101', 'seed: 3');
-    const run: RunState = {
-      source: { name: 'mine.yaml', text },
-      ...shippedRun(BASELINE, ctx),
-      overrides: {},
-    };
-    const withFile = { ...run, source: { name: 'mine.yaml', text } };
+    const withFile: RunState = { ...shippedRun(BASELINE, ctx), source: { name: 'mine.yaml', text } };
     const back = decodeState(encodeState(withFile, { tab: 'charts' }), ctx, 'charts');
     expect(back.error).toBeUndefined();
     expect(back.run.source).toEqual({ name: 'mine.yaml', text });

@@ -25,7 +25,7 @@ function bundleBytes(): { raw: number; gzip: number; files: number } {
   let files = 0;
   for (const name of readdirSync(WEB_DIST, { recursive: true }) as string[]) {
     const path = join(WEB_DIST, name);
-    if (!statSync(path).isFile()) continue;
+    if (!statSync(path).isFile() || name.endsWith('.gz')) continue;
     const bytes = readFileSync(path);
     raw += bytes.length;
     gzip += gzipSync(bytes, { level: 9 }).length;

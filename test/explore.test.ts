@@ -2,6 +2,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { staticApp } from '../src/server/static.js';
 import { cli, tempDir } from './helpers.js';
@@ -10,10 +11,12 @@ describe('the explorer server', () => {
   const root = tempDir();
   mkdirSync(join(root, 'assets'));
   writeFileSync(join(root, 'index.html'), '<!doctype html><title>x</title>');
-  writeFileSync(join(root, 'assets', 'app-1234.js'), `console.log(${JSON.stringify('x'.repeat(5000))});`);
+  const script = `console.log(${JSON.stringify('x'.repeat(5000))});`;
+  writeFileSync(join(root, 'assets', 'app-1234.js'), script);
+  writeFileSync(join(root, 'assets', 'app-1234.js.gz'), gzipSync(script));
   const app = staticApp(root);
 
-  it('serves the page uncached and hashed assets cached for a year, compressed', async () => {
+  it('serves the page uncached, hashed assets cached for a year, and the gzip copy to who accepts it', async () => {
     const page = await app.request('/');
     expect(page.status).toBe(200);
     expect(page.headers.get('content-type')).toMatch(/text\/html/);
@@ -23,6 +26,10 @@ describe('the explorer server', () => {
     expect(asset.headers.get('content-type')).toMatch(/javascript/);
     expect(asset.headers.get('cache-control')).toMatch(/max-age=31536000/);
     expect(asset.headers.get('content-encoding')).toBe('gzip');
+    expect(gunzipSync(Buffer.from(await asset.arrayBuffer())).toString()).toBe(script);
+    const plain = await app.request('/assets/app-1234.js');
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    expect(await plain.text()).toBe(script);
   });
 
   it('answers 404 for anything else, and never leaves the build folder', async () => {

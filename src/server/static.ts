@@ -1,13 +1,13 @@
 /**
- * A small static server for the explorer's production build: compressed responses, long caching for the
- * content-hashed assets, none for the page and the service worker (so a new build is picked up).
+ * A small static server for the explorer's production build: the build's gzip copies to browsers that accept
+ * them (web/precompress-plugin.ts), long caching for the content-hashed assets, none for the page and the
+ * service worker (so a new build is picked up).
  */
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
-import { compress } from 'hono/compress';
 
 export interface Running {
   readonly port: number;
@@ -17,13 +17,12 @@ export interface Running {
 
 export function staticApp(root: string): Hono {
   const app = new Hono();
-  app.use(compress());
   app.use('*', async (c, next) => {
     await next();
     const hashed = c.req.path.startsWith('/assets/');
     c.header('Cache-Control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
   });
-  app.use('*', serveStatic({ root }));
+  app.use('*', serveStatic({ root, precompressed: true }));
   app.notFound((c) => c.text('Not found', 404));
   return app;
 }

@@ -3,7 +3,7 @@
  * system and the model's documentation on the other. Every change to the run goes to the model worker
  * (the CLI's core); the URL always holds every change from the baseline, so a link reopens the same run.
  */
-import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { UserError } from '../../src/errors.js';
 import { availableLevers, LEVER_GROUPS } from '../../src/essay/levers.js';
 import { COUNTRY_OUTPUTS, EVENT_LOG, type RunResult, registry } from '../../src/model/engine.js';
@@ -39,9 +39,13 @@ const TABS = [
 const LEVERS = availableLevers(registry);
 const PENDING = LEVER_GROUPS.filter((g) => !LEVERS.some((a) => a.group.id === g.id));
 const BASELINE_RUN = shippedRun(BASELINE, SHIPPED);
+const INITIAL = decodeState(location.hash, SHIPPED, 'charts');
+// Start the first runs now, not after the first render: the worker computes while React draws the page.
+// (The page asks again when it mounts and gets these same answers; failures are reported then.)
+for (const r of [INITIAL.run, BASELINE_RUN]) modelClient.run(r).catch(() => undefined);
 
 export function App() {
-  const initial = useMemo(() => decodeState(location.hash, SHIPPED, 'charts'), []);
+  const initial = INITIAL;
   const [run, setRun] = useState<RunState>(initial.run);
   const [view, setView] = useState<ViewState>(initial.view);
   const [message, setMessage] = useState<string | undefined>(initial.error);

@@ -70,6 +70,18 @@ async function aLever(page: Page) {
   return (await reform.count()) ? reform : page.locator('.levers input[type=range]').first();
 }
 
+/** Moves a lever by keyboard to one end of its range (the far one), and waits for the new run on screen. */
+async function nudge(page: Page, lever: Awaited<ReturnType<typeof aLever>>): Promise<void> {
+  const atMax = await lever.evaluate((el) => {
+    const input = el as HTMLInputElement;
+    return Number(input.value) >= Number(input.max);
+  });
+  await andRender(page, async () => {
+    await lever.focus();
+    await page.keyboard.press(atMax ? 'Home' : 'End');
+  });
+}
+
 async function download(page: Page, button: string): Promise<string> {
   const [file] = await Promise.all([
     page.waitForEvent('download'),
@@ -130,10 +142,7 @@ describe('the explorer', () => {
       before.push(await mapValues());
     }
     const lever = await aLever(page);
-    await andRender(page, async () => {
-      await lever.focus();
-      await page.keyboard.press('End');
-    });
+    await nudge(page, lever);
     const after: string[] = [];
     for (const v of variables) {
       await page.locator('.controls select').first().selectOption(v);
@@ -152,15 +161,12 @@ describe('the explorer', () => {
       );
     const drawn = await line();
     expect(await page.locator('.chart-body svg text', { hasText: 'baseline' }).count()).toBeGreaterThan(0);
-    await andRender(page, async () => {
-      await lever.focus();
-      await page.keyboard.press('Home');
-    });
+    await nudge(page, lever);
     expect(await line()).not.toBe(drawn);
     await page.close();
   });
 
-  it('shows the numbers `worldorder run` computes for the same scenario file and seed, and downloads its files', async () => {
+  it('shows the numbers `worldorder run` computes for the same scenario file and seed, and downloads its files and charts', async () => {
     const file = join(tempDir(), 'mine.yaml');
     writeFileSync(
       file,
@@ -168,11 +174,7 @@ describe('the explorer', () => {
     );
     const page = await open();
     await andRender(page, () => page.getByTestId('load-yaml').setInputFiles(file));
-    const lever = await aLever(page);
-    await andRender(page, async () => {
-      await lever.focus();
-      await page.keyboard.press('PageUp');
-    });
+    await nudge(page, await aLever(page));
     expect(page.url()).toMatch(/set=/);
     const out = cliRun(page, file);
     const global = csvRows(readFileSync(join(out, 'global.csv'), 'utf8'));
@@ -189,17 +191,28 @@ describe('the explorer', () => {
     for (const name of ['global.csv', 'countries.csv', 'events.csv']) {
       expect(await download(page, name), name).toBe(readFileSync(join(out, name), 'utf8'));
     }
+    // And a chart, as SVG and as PNG.
+    const tools = page.locator('.chart-tools').first();
+    const saved = async (format: string) => {
+      const [file] = await Promise.all([
+        page.waitForEvent('download'),
+        tools.getByRole('button', { name: format }).click(),
+      ]);
+      return { name: file.suggestedFilename(), bytes: readFileSync((await file.path())!) };
+    };
+    const svg = await saved('SVG');
+    expect(svg.name).toMatch(/\.svg$/);
+    expect(svg.bytes.toString()).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg".*<\/svg>$/s);
+    const png = await saved('PNG');
+    expect(png.name).toMatch(/\.png$/);
+    expect(png.bytes.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+    expect(png.bytes.length).toBeGreaterThan(5000);
     await page.close();
   });
 
   it('reopens the same run from a copied link', async () => {
     const page = await open();
-    const lever = await aLever(page);
-    await andRender(page, async () => {
-      await lever.focus();
-      await page.keyboard.press('PageDown');
-      await page.keyboard.press('PageDown');
-    });
+    await nudge(page, await aLever(page));
     await page.locator('#seed').fill('99');
     await andRender(page, () => page.locator('#seed').press('Enter'));
     const shown = await numbers(page);

@@ -175,13 +175,7 @@ export function App() {
               }}
             />
           </label>
-          <button
-            type="button"
-            onClick={() => navigator.clipboard?.writeText(location.href)}
-            title="Copy a link that reopens this run"
-          >
-            Copy link
-          </button>
+          <CopyLink />
         </div>
         <p className="scenario-description">{run.scenario.description}</p>
       </header>
@@ -294,6 +288,28 @@ export function App() {
         <code>worldorder run</code>
       </footer>
     </div>
+  );
+}
+
+/** Copies the page's link (which holds the whole run); where the clipboard is not allowed, shows it to copy. */
+function CopyLink() {
+  const [copied, setCopied] = useState(false);
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(location.href);
+      setCopied(true);
+      setTimeout(() => setCopied(false), 2000);
+    } catch {
+      window.prompt('Copy this link: it reopens this run', location.href);
+    }
+  };
+  return (
+    <button type="button" onClick={copy} title="Copy a link that reopens this run">
+      {copied ? 'Link copied' : 'Copy link'}
+      <span className="visually-hidden" aria-live="polite">
+        {copied ? ' to the clipboard' : ''}
+      </span>
+    </button>
   );
 }
 

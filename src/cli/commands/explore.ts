@@ -1,4 +1,5 @@
 /** `worldorder explore` (and `npm start`): build the web explorer if needed and serve it. */
+import { mkdirSync } from 'node:fs';
 import { UserError } from '../../errors.js';
 import { startServer } from '../../server/static.js';
 import { buildWeb, WEB_DIST, webBuildIsStale } from '../../server/web-build.js';
@@ -20,6 +21,7 @@ export function parsePort(text: string): number {
 export async function explore(opts: ExploreOptions): Promise<void> {
   const port = parsePort(opts.port);
   // Take the port first, so that a busy one is reported at once; the URL is printed once the build is there.
+  mkdirSync(WEB_DIST, { recursive: true });
   const running = await startServer(WEB_DIST, port, opts.host).catch((err: NodeJS.ErrnoException) => {
     if (err.code === 'EADDRINUSE') {
       throw new UserError(`port ${port} is in use; choose another with --port ${port + 1}`, '--port');

@@ -154,12 +154,16 @@ function AttributionPanel(p: Props) {
   const [state, setState] = useState<{ a?: Attribution; error?: string }>({});
   useEffect(() => {
     let live = true;
-    p.client
-      .attribution(p.run, p.baselineRun, variable, p.year)
-      .then((a) => live && setState({ a }))
-      .catch((err: Error) => live && setState({ error: err.message }));
+    // Up to 64 runs: asked for only once a lever has stopped moving, so slider drags do not queue them up.
+    const timer = setTimeout(() => {
+      p.client
+        .attribution(p.run, p.baselineRun, variable, p.year)
+        .then((a) => live && setState({ a }))
+        .catch((err: Error) => live && setState({ error: err.message }));
+    }, 150);
     return () => {
       live = false;
+      clearTimeout(timer);
     };
   }, [p.client, p.run, p.baselineRun, variable, p.year]);
   const def = GLOBAL_OUTPUTS.find((v) => v.name === variable)!;

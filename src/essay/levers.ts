@@ -5,12 +5,14 @@
  * stands for. The web explorer draws its sliders from here and the registry (range, units, source).
  *
  * Ids that are not (yet) in the registry are skipped, so a module's levers appear as soon as it lands;
- * a module that adds a lever puts its id in the right group here.
+ * a module that adds a lever puts its id in the right group here. (The ids below name the levers of the
+ * trade and labor, politics and reforms modules as their branches declare them.)
  */
 import type { ParamDef, Registry } from '../model/registry.js';
 
 export interface LeverRef {
-  readonly id: string;
+  /** The registry id; where two modules could carry the same lever, the ids in order of preference. */
+  readonly ids: readonly string[];
   /** A short label for the slider; the registry description explains it in full. */
   readonly label: string;
 }
@@ -23,6 +25,8 @@ export interface LeverGroup {
   readonly levers: readonly LeverRef[];
 }
 
+const lever = (label: string, ...ids: string[]): LeverRef => ({ ids, label });
+
 export const LEVER_GROUPS: readonly LeverGroup[] = [
   {
     id: 'drivers',
@@ -30,13 +34,14 @@ export const LEVER_GROUPS: readonly LeverGroup[] = [
     about:
       'What the essay says drives the retreat from internationalism: economic inequality, cultural anxiety, disinformation and polarization, failing global institutions, and the offshoring of skilled work.',
     levers: [
-      { id: 'politics.inequality_effect', label: 'Economic inequality' },
-      { id: 'politics.immigration_effect', label: 'Cultural anxiety (immigration)' },
-      { id: 'politics.disinformation_intensity', label: 'Disinformation' },
-      { id: 'politics.echo_chamber_strength', label: 'Echo chambers' },
-      { id: 'institutions.failure_effect', label: 'Failures of global institutions' },
-      { id: 'labor.offshoring_rate', label: 'Offshoring of skilled work' },
-      { id: 'labor.automation_rate', label: 'Automation' },
+      lever('Economic inequality: its pull on nationalism', 'politics.effect_gini'),
+      lever('Cultural anxiety: pace of integration', 'politics.integration'),
+      lever('Disinformation', 'politics.disinformation'),
+      lever('Echo chambers', 'politics.echo_chamber'),
+      lever('Failing institutions: their pull on nationalism', 'politics.effect_institutional_failure'),
+      lever('Offshoring of skilled work', 'labor.offshoring_rate'),
+      lever('Automation', 'labor.automation_acceleration'),
+      lever('Geopolitical fragmentation: bloc decoupling', 'trade.decoupling_cost_pct'),
     ],
   },
   {
@@ -45,10 +50,10 @@ export const LEVER_GROUPS: readonly LeverGroup[] = [
     about:
       'Reimagining internationalism: rebalancing globalization, empowering local voices, strengthening civic education, and building resilient multilateralism.',
     levers: [
-      { id: 'reforms.rebalancing_globalization', label: 'Rebalancing globalization' },
-      { id: 'reforms.local_voices', label: 'Empowering local voices' },
-      { id: 'reforms.civic_education', label: 'Civic education' },
-      { id: 'reforms.resilient_multilateralism', label: 'Resilient multilateralism' },
+      lever('Rebalancing globalization', 'reforms.rebalancing'),
+      lever('Empowering local voices', 'reforms.local_voices'),
+      lever('Civic education', 'reforms.civic_education', 'politics.civic_education'),
+      lever('Resilient multilateralism', 'reforms.multilateralism'),
     ],
   },
   {
@@ -57,9 +62,9 @@ export const LEVER_GROUPS: readonly LeverGroup[] = [
     about:
       'Open markets while investing in local industries, protecting vulnerable sectors and creating pathways to meaningful work.',
     levers: [
-      { id: 'labor.local_industry_investment', label: 'Investment in local industries' },
-      { id: 'labor.sector_protection', label: 'Protection of vulnerable sectors' },
-      { id: 'labor.training_pathways', label: 'Pathways to work (retraining)' },
+      lever('Investment in local industries', 'labor.local_industry_pct_gdp'),
+      lever('Protection of vulnerable sectors', 'labor.protection_tariff_pct'),
+      lever('Pathways to work (training)', 'labor.training_intensity'),
     ],
   },
   {
@@ -70,19 +75,22 @@ export const LEVER_GROUPS: readonly LeverGroup[] = [
     // Ranked by that swing in the baseline (frontier growth 84 % of GDP, TCR 63 % of warming, long-run
     // population growth 54 % of GDP, carbon-intensity decline 56 % of warming, ...).
     levers: [
-      { id: 'economy.frontier_growth', label: 'Frontier growth' },
-      { id: 'climate.tcr', label: 'Transient climate response' },
-      { id: 'climate.intensity_decline', label: 'Decline of carbon intensity' },
-      { id: 'demography.longrun_growth', label: 'Long-run population growth' },
-      { id: 'climate.ecs', label: 'Climate sensitivity' },
-      { id: 'economy.max_gap', label: 'Catch-up potential' },
-      { id: 'economy.convergence_speed', label: 'Convergence speed' },
-      { id: 'climate.damage_quadratic', label: 'Climate damages' },
+      lever('Frontier growth', 'economy.frontier_growth'),
+      lever('Transient climate response', 'climate.tcr'),
+      lever('Decline of carbon intensity', 'climate.intensity_decline'),
+      lever('Long-run population growth', 'demography.longrun_growth'),
+      lever('Climate sensitivity', 'climate.ecs'),
+      lever('Catch-up potential', 'economy.max_gap'),
+      lever('Convergence speed', 'economy.convergence_speed'),
+      lever('Climate damages', 'climate.damage_quadratic'),
     ],
   },
 ];
 
-export interface Lever extends LeverRef {
+export interface Lever {
+  /** The id the registry has. */
+  readonly id: string;
+  readonly label: string;
   readonly def: ParamDef;
   readonly group: LeverGroup['id'];
 }
@@ -92,8 +100,8 @@ export function availableLevers(registry: Registry): { group: LeverGroup; levers
   return LEVER_GROUPS.map((group) => ({
     group,
     levers: group.levers.flatMap((ref) => {
-      const def = registry.get(ref.id);
-      return def && def.min < def.max ? [{ ...ref, def, group: group.id }] : [];
+      const def = ref.ids.map((id) => registry.get(id)).find((d) => d !== undefined);
+      return def && def.min < def.max ? [{ id: def.id, label: ref.label, def, group: group.id }] : [];
     }),
   })).filter((g) => g.levers.length > 0);
 }

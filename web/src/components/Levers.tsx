@@ -4,7 +4,7 @@
  */
 import { useState } from 'react';
 import type { Lever, LeverGroup } from '../../../src/essay/levers.js';
-import { fmt } from '../lib/format.js';
+import { fmtIn } from '../lib/format.js';
 import { type RunState, valueIn } from '../lib/run-state.js';
 
 interface Props {
@@ -66,7 +66,7 @@ function LeverControl({ lever, run, onMove }: { lever: Lever; run: RunState; onM
       <label htmlFor={inputId}>
         {lever.label}{' '}
         <output htmlFor={inputId} data-testid={`value-${def.id}`}>
-          {fmt(value, 4)} {def.units}
+          {fmtIn(value, def.units)} {def.units}
         </output>
       </label>
       <div className="lever-row">
@@ -78,7 +78,7 @@ function LeverControl({ lever, run, onMove }: { lever: Lever; run: RunState; onM
           step={stepOf(lever)}
           value={value}
           aria-describedby={`${inputId}-about`}
-          aria-valuetext={`${fmt(value, 4)} ${def.units}`}
+          aria-valuetext={`${fmtIn(value, def.units)} ${def.units}`}
           onChange={(e) => set(Number(e.currentTarget.value))}
         />
         <NumberBox lever={lever} value={value} onSet={set} />
@@ -96,7 +96,8 @@ function LeverControl({ lever, run, onMove }: { lever: Lever; run: RunState; onM
       <p id={`${inputId}-about`} className="about">
         {def.description}{' '}
         <span className="range">
-          Range {fmt(def.min, 4)} to {fmt(def.max, 4)} {def.units}; scenario value {fmt(scenarioValue, 4)}.
+          Range {fmtIn(def.min, def.units)} to {fmtIn(def.max, def.units)} {def.units}; scenario value{' '}
+          {fmtIn(scenarioValue, def.units)}.
         </span>{' '}
         <code>{def.id}</code>
       </p>

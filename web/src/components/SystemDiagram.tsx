@@ -116,7 +116,8 @@ export function SystemDiagram({ result, baseline, year, selected, onSelect }: Pr
         const v = name ? result.global[name][k] : undefined;
         const dv = name && ref ? (v as number) - ref.global[name][k] : undefined;
         const on = hasMechanism(n);
-        const units = GLOBAL_OUTPUTS.find((o) => o.name === name)?.units ?? '';
+        // Short units in the box (no parenthesis); the full ones are in the charts and tables.
+        const units = (GLOBAL_OUTPUTS.find((o) => o.name === name)?.units ?? '').replace(/\s*\(.*\)/, '');
         const detail = name
           ? `${fmt(v)} ${units} (${fmtSigned(dv)})`
           : on

@@ -8,7 +8,7 @@ import { measureOf, SYSTEM_NODES } from '../../../src/essay/system.js';
 import { GLOBAL_OUTPUTS, type RunResult, registry } from '../../../src/model/engine.js';
 import { MODULES } from '../../../src/model/modules/index.js';
 import type { Attribution } from '../lib/contributions.js';
-import { fmt, fmtSigned } from '../lib/format.js';
+import { fmt, fmtIn, fmtSigned } from '../lib/format.js';
 import type { ModelClient } from '../lib/model-client.js';
 import { type RunState, valueIn } from '../lib/run-state.js';
 import { hasMechanism, SystemDiagram } from './SystemDiagram.js';
@@ -120,9 +120,9 @@ function NodePanel({
                   <td>
                     <code>{d.id}</code>
                   </td>
-                  <td>{fmt(valueIn(run, d.id, d.default), 4)}</td>
+                  <td>{fmtIn(valueIn(run, d.id, d.default), d.units)}</td>
                   <td>
-                    {fmt(d.min, 4)} to {fmt(d.max, 4)}
+                    {fmtIn(d.min, d.units)} to {fmtIn(d.max, d.units)}
                   </td>
                   <td>{d.units}</td>
                   <td>{d.source}</td>

@@ -22,3 +22,8 @@ export function fmtSigned(x: number | undefined, digits = 3): string {
 export function exact(x: number): string {
   return Number.isFinite(x) ? String(Number(x.toPrecision(10))) : '';
 }
+
+/** A parameter value in its units: years as plain whole numbers, anything else as fmt. */
+export function fmtIn(x: number, units: string, digits = 4): string {
+  return units === 'year' && Number.isInteger(x) ? String(x) : fmt(x, digits);
+}

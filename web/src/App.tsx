@@ -107,13 +107,17 @@ export function App() {
     return () => window.removeEventListener('hashchange', onHash);
   }, [run, view]);
 
+  const current = useRef(run);
+  current.current = run;
   const onMove = useCallback((id: string, value: number | undefined) => {
-    setRun((r) => {
-      const overrides = { ...r.overrides };
-      if (value === undefined) delete overrides[id];
-      else overrides[id] = value;
-      return { ...r, overrides };
-    });
+    const overrides = { ...current.current.overrides };
+    if (value === undefined) delete overrides[id];
+    else overrides[id] = value;
+    const next = { ...current.current, overrides };
+    // Ask the worker now, before React redraws the levers; the effect above gets this same answer.
+    modelClient.run(next).catch(() => undefined);
+    current.current = next;
+    setRun(next);
   }, []);
 
   const patchView = (v: Partial<ViewState>) => setView((old) => ({ ...old, ...v }));

@@ -3,7 +3,7 @@
  * (each measured by the first of its variables the model has; the others say which module brings them),
  * a table of every global indicator at a few years, and a chart for every other global output.
  */
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { HEADLINES, measureOf } from '../../../src/essay/system.js';
 import { GLOBAL_OUTPUTS, type RunResult } from '../../../src/model/engine.js';
 import type { VarDef } from '../../../src/model/state.js';
@@ -100,7 +100,7 @@ function MoreCharts({ result, baseline, defs }: Props & { defs: readonly VarDef[
 }
 
 /** Every global output at a few years: this run, and its difference from the baseline. */
-function NumbersTable({ result, baseline }: Props) {
+const NumbersTable = memo(function NumbersTable({ result, baseline }: Props) {
   const years = tableYears(result.years);
   const compare = baseline && sameYears(result, baseline) ? baseline : null;
   return (
@@ -145,4 +145,4 @@ function NumbersTable({ result, baseline }: Props) {
       </table>
     </div>
   );
-}
+});

@@ -13,14 +13,6 @@ import { checkFinite } from './lib/finite.js';
 import type { WorkerRequest, WorkerResponse } from './lib/protocol.js';
 
 const data = worldData as unknown as WorldData;
-// A first run as soon as the worker loads, while the page is still loading: it compiles the model's code
-// (a cold run is several times slower than a warm one), so the page's first request is answered fast.
-simulate(data, {
-  params: registry.resolve(),
-  seed: 0,
-  firstYear: data.baseYear,
-  lastYear: data.baseYear + 10,
-});
 const levers = availableLevers(registry).flatMap((g) => g.levers);
 const groupTitles = Object.fromEntries(LEVER_GROUPS.map((g) => [g.id, g.title]));
 

@@ -18,6 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { interpolate } from '../src/model/math.js';
 import type { ValueSource, WorldData } from '../src/model/world-data.js';
+import { mapCodes } from './data/map.js';
 import { buildTradeLabor, TRADE_LABOR_RAW } from './data/trade-labor.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -313,6 +314,7 @@ export function build(): WorldData {
       warming_trend_k: trendAtBase,
     },
     tradeLabor: buildTradeLabor(RAW, countries, gdp, BASE_YEAR),
+    map: mapCodes(countries),
   };
 }
 

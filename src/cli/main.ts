@@ -104,6 +104,19 @@ program
   )
   .action(async (opts) => (await import('./commands/data.js')).data(opts));
 
+program
+  .command('explore')
+  .description('serve the web explorer: levers, charts, a map and the causal system, in your browser')
+  .option('-p, --port <n>', 'port to listen on', '8080')
+  .option('--host <address>', 'address to listen on (0.0.0.0 to reach it from other devices)', '127.0.0.1')
+  .option('--rebuild', 'rebuild the explorer (web/ -> dist/web/) even when it looks current')
+  .addHelpText(
+    'after',
+    '\nBuilds the explorer first when it is missing or older than its sources; the model then runs in the\n' +
+      'browser, offline after the first visit.\n\nExamples:\n  worldorder explore\n  worldorder explore --port 9000\n  npm start -- --port 9000',
+  )
+  .action(async (opts) => (await import('./commands/explore.js')).explore(opts));
+
 try {
   await program.parseAsync();
 } catch (err) {

@@ -58,4 +58,6 @@ export interface WorldData {
   };
   /** The base-year trade matrix, employment structure and inequality (scripts/data/trade-labor.ts). */
   readonly tradeLabor: TradeLaborData;
+  /** For the web explorer's map: each state's UN M49 (ISO 3166-1 numeric) code, '' where it has none. */
+  readonly map: { readonly m49: readonly string[] };
 }

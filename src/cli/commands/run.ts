@@ -8,6 +8,7 @@ import { toCsv } from '../../output/csv.js';
 import { headline } from '../../output/headline.js';
 import { countriesCsv, globalCsv, runJson } from '../../output/run-files.js';
 import { loadScenario } from '../../scenario/load.js';
+import { overridesOf, runOptions } from '../../scenario/run-options.js';
 import { CODE_VERSION } from '../../version.js';
 import { parseSeed, parseSets } from '../overrides.js';
 
@@ -21,16 +22,15 @@ interface RunOptions {
 export async function run(scenarioArg: string, opts: RunOptions): Promise<void> {
   const data = loadWorldData();
   const { scenario, file } = loadScenario(scenarioArg, data);
-  const overrides = { ...scenario.parameters, ...parseSets(opts.set, registry) };
-  const seed = opts.seed === undefined ? scenario.seed : parseSeed(opts.seed);
-  const params = registry.resolve(overrides);
-  const result = simulate(data, {
-    params,
-    seed,
-    firstYear: scenario.first_year,
-    lastYear: scenario.last_year,
-    events: scenario.events,
-  });
+  const request = {
+    scenario,
+    overrides: parseSets(opts.set, registry),
+    seed: opts.seed === undefined ? undefined : parseSeed(opts.seed),
+  };
+  const options = runOptions(request);
+  const { params, seed } = options;
+  const overrides = overridesOf(request);
+  const result = simulate(data, options);
   const out = opts.out === 'output/<scenario name>' ? join('output', scenario.name) : opts.out;
 
   await writeDirectoryAtomically(out, async (tmp) => {

@@ -1,0 +1,2 @@
+/** Set at build time from package.json (web/vite.config.ts). */
+declare const __CODE_VERSION__: string;

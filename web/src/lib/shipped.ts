@@ -1,6 +1,6 @@
 /** What ships inside the bundle: the scenario library and the model documentation, read at build time. */
 
-import worldData from '../../../data/world.json';
+import worldData from 'virtual:page-data';
 import { registry } from '../../../src/model/engine.js';
 import type { WorldData } from '../../../src/model/world-data.js';
 import type { Shipped } from './url.js';
@@ -10,7 +10,8 @@ export const byName = (files: Record<string, string>) =>
     Object.entries(files).map(([path, text]) => [path.replace(/^.*\/|\.[a-z]+$/g, ''), text]),
   );
 
-export const data = worldData as unknown as WorldData;
+/** The shipped dataset without the model-only tables (web/page-data-plugin.ts); the worker has all of it. */
+export const data = worldData as WorldData;
 
 export const SHIPPED: Shipped = {
   scenarios: byName(

@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { earlyWorker } from './early-worker-plugin.ts';
 import { pageData } from './page-data-plugin.ts';
 import { precompress } from './precompress-plugin.ts';
 import { serviceWorker } from './sw-plugin.ts';
@@ -16,7 +17,7 @@ export default defineConfig({
   root: new URL('.', import.meta.url).pathname,
   base: './',
   logLevel: 'warn',
-  plugins: [react(), pageData(), serviceWorker(), precompress()],
+  plugins: [react(), pageData(), earlyWorker(), serviceWorker(), precompress()],
   define: { __CODE_VERSION__: JSON.stringify(pkg.version) },
   build: {
     outDir: new URL('../dist/web', import.meta.url).pathname,

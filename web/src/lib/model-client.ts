@@ -1,6 +1,7 @@
 /** The page's side of the model worker: requests as promises. */
 import type { RunResult } from '../../../src/model/engine.js';
 import type { RunRequest } from '../../../src/scenario/run-options.js';
+import { EARLY_WORKER } from '../../early-worker-plugin.js';
 import type { Attribution } from './contributions.js';
 import type { WorkerRequest, WorkerResponse } from './protocol.js';
 
@@ -19,7 +20,9 @@ export class ModelClient {
   private next = 1;
 
   constructor() {
-    this.worker = new Worker(new URL('../worker.ts', import.meta.url), { type: 'module' });
+    // The built page starts the worker before this bundle loads (web/early-worker-plugin.ts).
+    const early = (globalThis as Record<string, unknown>)[EARLY_WORKER] as Worker | undefined;
+    this.worker = early ?? new Worker(new URL('../worker.ts', import.meta.url), { type: 'module' });
     this.worker.onmessage = (e: MessageEvent<WorkerResponse>) => {
       this.pending.get(e.data.id)?.resolve(e.data);
       this.pending.delete(e.data.id);

@@ -4,6 +4,8 @@
  */
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { COVARIATES } from '../scripts/data/conflict-covariates.js';
+import { fitModel, prepare } from '../scripts/estimate-conflict.js';
 import { loadWorldData } from '../src/data/load.js';
 import { runFair } from '../src/model/climate/fair.js';
 import { registry, simulate } from '../src/model/engine.js';
@@ -79,6 +81,12 @@ const CASES: Case[] = [
     name: 'world.run-trade-war',
     what: `baseline with a US tariff, a world trade war and decoupling (${tradeWar.events.length} events)`,
     fn: () => simulate(data, tradeWar),
+  },
+  {
+    name: 'conflict.fit-dyad-years',
+    what: 'the shipped conflict model: read data/raw/dyad_year.csv.gz (798,140 rows), derive, fit',
+    fn: () => fitModel(prepare(), 'mid_onset', COVARIATES, true),
+    minRuns: 3,
   },
   {
     name: 'output.countries-csv',

@@ -22,10 +22,10 @@ try {
     const before = await page.getAttribute('body', 'data-rendered');
     await page.locator(`[data-lever="${id}"] input[type=range]`).focus();
     await page.keyboard.press('End');
-    await page.waitForFunction((n) => document.body.dataset.rendered !== n, before);
+    await page.waitForFunction(`document.body.dataset.rendered !== ${JSON.stringify(before)}`);
   }
   await page.locator('body').click({ position: { x: 5, y: 5 } });
-  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.evaluate('window.scrollTo(0, 0)');
   await page.screenshot({ path: OUT });
   console.log(`wrote ${OUT}`);
 } finally {

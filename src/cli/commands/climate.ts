@@ -1,11 +1,11 @@
 /** `worldorder climate`: FaIR v1.6 (CO2-only) alone on an emission path read from CSV. */
-import { readFileSync } from 'node:fs';
-import { parse } from 'csv-parse/sync';
+
 import { UserError } from '../../errors.js';
 import { FairRangeError, type FairRun, runFair } from '../../model/climate/fair.js';
 import { registry } from '../../model/engine.js';
 import { fairParams } from '../../model/modules/climate.js';
 import { writeFileAtomically } from '../../output/atomic.js';
+import { readInputCsv } from '../input-csv.js';
 import { parseSets } from '../overrides.js';
 
 const REQUIRED = ['year', 'co2_emissions_gtc'] as const;
@@ -27,20 +27,7 @@ export interface EmissionPath {
 
 /** Reads and checks an emissions CSV; every problem names the file and line. */
 export function readEmissions(file: string): EmissionPath {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    throw new UserError('cannot read the emissions file', file);
-  }
-  let records: { record: Record<string, string>; info: { lines: number } }[];
-  try {
-    records = parse(text, { columns: true, skip_empty_lines: true, trim: true, info: true, bom: true });
-  } catch (err) {
-    const line = (err as { lines?: number }).lines;
-    throw new UserError(`malformed CSV: ${(err as Error).message}`, line ? `${file}:${line}` : file);
-  }
-  const header = Object.keys(records[0]?.record ?? {});
+  const { header, records } = readInputCsv(file, 'the emissions file');
   if (records.length === 0)
     throw new UserError('no data rows (expected a header and one row per year)', file);
   for (const col of REQUIRED) {

@@ -1,6 +1,5 @@
 /** `worldorder trade`: a stand-alone tariff counterfactual on the base year (one-sector Armington GE). */
-import { readFileSync } from 'node:fs';
-import { parse } from 'csv-parse/sync';
+
 import { loadWorldData } from '../../data/load.js';
 import { UserError } from '../../errors.js';
 import { registry } from '../../model/engine.js';
@@ -9,6 +8,7 @@ import { TradeSolveError } from '../../model/trade/solver.js';
 import type { WorldData } from '../../model/world-data.js';
 import { writeFileAtomically } from '../../output/atomic.js';
 import { nearest } from '../../suggest.js';
+import { readInputCsv } from '../input-csv.js';
 
 const COLUMNS = ['importer', 'exporter', 'tariff_pct'] as const;
 const ELASTICITY = 'trade.elasticity';
@@ -22,24 +22,7 @@ interface TradeOptions {
 
 /** Reads a tariff file into an n x n matrix of tariffs in percent ([importer * n + exporter]). */
 export function readTariffs(file: string, data: WorldData): Float64Array {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    throw new UserError('cannot read the tariff file', file);
-  }
-  let records: { record: Record<string, string>; info: { lines: number } }[];
-  try {
-    records = parse(text, { columns: true, skip_empty_lines: true, trim: true, info: true, bom: true });
-  } catch (err) {
-    const line = (err as { lines?: number }).lines;
-    throw new UserError(`malformed CSV: ${(err as Error).message}`, line ? `${file}:${line}` : file);
-  }
-  const header = text
-    .replace(/^\uFEFF/, '')
-    .split(/\r?\n/, 1)[0]
-    .split(',')
-    .map((c) => c.trim());
+  const { header, records } = readInputCsv(file, 'the tariff file');
   for (const col of COLUMNS) {
     if (!header.includes(col)) {
       throw new UserError(`missing column '${col}' (required: ${COLUMNS.join(', ')})`, `${file}:1`);

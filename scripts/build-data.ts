@@ -16,7 +16,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
+import { UserError } from '../src/errors.js';
 import type { ValueSource, WorldData } from '../src/model/world-data.js';
+import { buildInstitutions, INSTITUTION_CODE, INSTITUTION_FILES } from './data/institutions.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const RAW = join(ROOT, 'data', 'raw');
@@ -277,10 +279,12 @@ export function build(): WorldData {
     'climate_history.csv',
     'landuse_co2_history.csv',
     'nonco2_forcing.csv',
+    ...INSTITUTION_FILES,
   ]) {
     hash.update(readFileSync(join(RAW, f)));
   }
   hash.update(readFileSync(fileURLToPath(import.meta.url)));
+  for (const f of INSTITUTION_CODE) hash.update(readFileSync(f));
 
   return {
     version: hash.digest('hex').slice(0, 12),
@@ -316,6 +320,15 @@ export function build(): WorldData {
       co2_ppm: num(climate.get(BASE_YEAR)!.co2_ppm_global)!,
       warming_trend_k: trendAtBase,
     },
+    institutions: buildInstitutions({
+      rawDir: RAW,
+      baseYear: BASE_YEAR,
+      iso3: countries.map((c) => c.iso3),
+      subregion: countries.map((c) => c.subregion),
+      gdp,
+      exportsPctGdp: countries.map((c) => value(c, BASE_YEAR, 'exports_pct_gdp')),
+      importsPctGdp: countries.map((c) => value(c, BASE_YEAR, 'imports_pct_gdp')),
+    }),
   };
 }
 
@@ -327,7 +340,15 @@ export function serialize(data: WorldData): string {
 export const OUTPUT_PATH = OUT;
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const data = build();
+  let data: WorldData;
+  try {
+    data = build();
+  } catch (err) {
+    // A bad raw table: one line naming the file and row, a non-zero exit, and world.json left as it was.
+    if (!(err instanceof UserError)) throw err;
+    console.error(`build-data: ${err.message}`);
+    process.exit(1);
+  }
   writeFileSync(OUT, serialize(data));
   console.log(
     `wrote ${OUT}: ${data.countries.iso3.length} states, base year ${data.baseYear}, version ${data.version}`,

@@ -29,6 +29,7 @@ export async function run(scenarioArg: string, opts: RunOptions): Promise<void> 
     seed,
     firstYear: scenario.first_year,
     lastYear: scenario.last_year,
+    events: scenario.events,
   });
   const out = opts.out === 'output/<scenario name>' ? join('output', scenario.name) : opts.out;
 

@@ -98,3 +98,21 @@ export function legitimacyTarget(x: LegitimacyInputs, p: Params, reforms: Reform
     reforms.multilateralism * p['institutions.coalition_legitimacy_cost'];
   return clamp(target, 0, 1);
 }
+
+/**
+ * Perceived institutional failure: its base-year level plus the rise from lost governance capacity and from
+ * remembered crisis losses above the base-year expectation, a rise the local-voices reform blunts:
+ *   PIF = PIF0 + (1 - b r_voice) [a_G (G0 - G) + a_C M],  clamped to 0..1.
+ */
+export function perceivedFailure(
+  governanceLoss: number,
+  rememberedLossPct: number,
+  p: Params,
+  reforms: Reforms,
+): number {
+  const rise =
+    p['institutions.failure_per_capacity'] * governanceLoss +
+    p['institutions.failure_per_loss_pct'] * rememberedLossPct;
+  const blunted = 1 - reforms.localVoices * p['institutions.voice_blunting'];
+  return clamp(1 - p['institutions.legitimacy_base'] + blunted * rise, 0, 1);
+}

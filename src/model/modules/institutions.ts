@@ -22,6 +22,7 @@ import {
   effectivenessTarget,
   legitimacyTarget,
   participationThreshold,
+  perceivedFailure,
   type Reforms,
 } from '../institutions/equations.js';
 import { MEMBERSHIP_EVENTS } from '../institutions/events.js';
@@ -257,11 +258,11 @@ export const institutions: Module = {
     ),
     param(
       'exit_rate',
-      0.03,
-      0.005,
-      0.1,
+      0.01,
+      0.002,
+      0.05,
       '1/yr',
-      'Assumption informed by the record: the United States under Trump left about 5 bodies in 2017-2020 and 4 in 2025 (UNESCO, UN Human Rights Council, Paris, WHO), out of some 20-30 it belonged to; IGO withdrawals are rare otherwise (von Borzyskowski and Vabulas 2019, Rev. Int. Organizations 14)',
+      'Assumption informed by the record: withdrawals from IGOs average a few a year across hundreds of IGOs (von Borzyskowski and Vabulas 2019, Rev. Int. Organizations 14); at the default, some 25 nationalist-populist governments in 8 leavable bodies each leave about two a year; the United States under Trump (about 5 bodies in 2017-2020, 4 in 2025) is the high end',
       'Yearly probability that a nationalist-populist government leaves a leavable institution, at base-year failure and legitimacy.',
     ),
     param(
@@ -574,15 +575,11 @@ export const institutions: Module = {
     // Perceived failure: capacity lost, and crisis losses above what the base year counts as normal.
     const excess = excessLossPct(state);
     s.memory += (excess - s.memory) / params['institutions.failure_memory'];
-    const rise =
-      params['institutions.failure_per_capacity'] * (s.governance0 - governance(s)) +
-      params['institutions.failure_per_loss_pct'] * s.memory;
-    state.global.perceived_institutional_failure = clamp(
-      1 -
-        params['institutions.legitimacy_base'] +
-        (1 - reforms.localVoices * params['institutions.voice_blunting']) * rise,
-      0,
-      1,
+    state.global.perceived_institutional_failure = perceivedFailure(
+      s.governance0 - governance(s),
+      s.memory,
+      params,
+      reforms,
     );
     state.global.withdrawals_count = moves.filter((m) => !m.join).length;
     state.global.accessions_count = moves.filter((m) => m.join).length;

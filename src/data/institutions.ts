@@ -20,6 +20,7 @@ import type {
   InstitutionDef,
   MemberRows,
   MemberStatus,
+  WorldData,
 } from '../model/world-data.js';
 import { nearest } from '../suggest.js';
 
@@ -339,4 +340,18 @@ function joinableStates(list: readonly InstitutionDef[], pending: readonly Pendi
     for (let i = 0; i < n; i++) if (may[i] && !member[i]) out.push(i);
     return out;
   });
+}
+
+/**
+ * The dataset with its membership table replaced by `text` (a user's edited copy of
+ * data/raw/institution_members.csv), checked against the shipped institutions, states, GDP and trade.
+ */
+export function withMembership(data: WorldData, text: string, file: string): WorldData {
+  const I = data.institutions;
+  const membership = parseMembership(text, file, I.list, {
+    iso3: data.countries.iso3,
+    gdp: data.base.gdp_billion_usd2015,
+    tradePctGdp: I.exportsPctGdp.map((x, i) => x + I.importsPctGdp[i]),
+  });
+  return { ...data, institutions: { ...I, ...membership } };
 }

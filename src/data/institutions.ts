@@ -208,7 +208,10 @@ export function parseMembership(
         );
       }
       if (status !== 'member')
-        throw new UserError(`a ${status} has no funding share; only members pay`, where);
+        throw new UserError(
+          `${/^[aeiou]/.test(status) ? 'an' : 'a'} ${status} has no funding share; only members pay`,
+          where,
+        );
       if (!row.funding_source)
         throw new UserError(`no funding_source for the listed share of ${row.iso3}`, where);
     }

@@ -127,7 +127,7 @@ export const cooperation: Module = {
       default: 0,
       min: 0,
       max: 200,
-      distribution: 'fixed',
+      distribution: 'triangular',
       units: 'USD (2019)/t CO2',
       source: 'Lever: Nordhaus (2015) studies target prices of 12.5-100 USD/t; 0 means no club',
       description: 'Carbon price club members commit to (0: no climate club).',
@@ -137,7 +137,7 @@ export const cooperation: Module = {
       default: 0,
       min: 0,
       max: 30,
-      distribution: 'fixed',
+      distribution: 'triangular',
       units: '%',
       source: 'Lever: Nordhaus (2015) studies uniform penalty tariffs of 0-10 %',
       description: 'Uniform penalty tariff club members put on imports from non-members.',
@@ -147,7 +147,7 @@ export const cooperation: Module = {
       default: 2026,
       min: 2025,
       max: 2100,
-      distribution: 'fixed',
+      distribution: 'uniform',
       units: 'year',
       source: 'Lever: the year the club is founded by the Paris parties',
       description: 'Year the climate club starts (when its price is above 0).',
@@ -340,7 +340,7 @@ function updateClub(
       ctx.data.countries.iso3[i],
       s.club[i] ? 'climate-club-join' : 'climate-club-leave',
       may(i)
-        ? `${s.club[i] ? 'joins' : 'leaves'} the climate club: membership is worth ${gain.toFixed(1)} billion USD a year to it (climate benefit minus abatement cost plus the penalty tariff avoided)`
+        ? `${s.club[i] ? 'joins' : 'leaves'} the climate club: membership is worth ${gain.toPrecision(2)} billion USD a year to it (climate benefit minus abatement cost plus the penalty tariff avoided)`
         : 'leaves the climate club: a nationalist-populist government',
     );
   }

@@ -465,7 +465,13 @@ export const crises: Module = {
     const loss = state.country.crisis_loss_fraction;
     const { pandemic: sp, financial: sf, disaster: sd } = s.stock;
     const { pandemic: ep, financial: ef, disaster: ed } = s.expected;
-    for (let i = 0; i < n; i++) loss[i] = s.hostCost[i] + sp[i] - ep[i] + sf[i] - ef[i] + sd[i] - ed[i];
+    // Output kept, relative to the base-year expectation: losses compound multiplicatively, so they stay below 1.
+    for (let i = 0; i < n; i++) {
+      const kept =
+        ((1 - sp[i]) * (1 - sf[i]) * (1 - sd[i]) * (1 - s.hostCost[i])) /
+        ((1 - ep[i]) * (1 - ef[i]) * (1 - ed[i]));
+      loss[i] = 1 - kept;
+    }
     publish(state, s, disasterFactor);
   },
 };
@@ -547,6 +553,13 @@ function constants(p: Params): Constants {
   };
 }
 
+/** Adds a crisis's first-year loss to a country's stock, on the output not already lost; returns the loss. */
+function hit(stock: Float64Array, i: number, fraction: number): number {
+  const loss = (1 - stock[i]) * Math.min(1, fraction);
+  stock[i] += loss;
+  return loss;
+}
+
 /** A severity drawn log-uniform on [m, m R] with mean 1 (m = ln R / (R - 1)). */
 export function severity(u: number, ratio: number): number {
   return (Math.log(ratio) / (ratio - 1)) * ratio ** u;
@@ -577,8 +590,7 @@ function pandemic(state: WorldState, s: Internal, year: number, ctx: Context): v
   let lost = 0;
   let deaths = 0;
   for (let i = 0; i < state.n; i++) {
-    const loss = k.loss.pandemic * sev * mult[i];
-    s.stock.pandemic[i] += loss;
+    const loss = hit(s.stock.pandemic, i, k.loss.pandemic * sev * mult[i]);
     lost += loss * gdp[i];
     deaths += (pop[i] * k.deathsPerMillion * sev * mult[i]) / 1000;
   }
@@ -603,8 +615,7 @@ function financial(state: WorldState, s: Internal, year: number, ctx: Context): 
     const occurs = rng.uniform() < rate;
     const u = rng.uniform();
     if (!occurs) continue;
-    const loss = k.loss.financial * severity(u, k.severityRatio) * mult[i];
-    s.stock.financial[i] += loss;
+    const loss = hit(s.stock.financial, i, k.loss.financial * severity(u, k.severityRatio) * mult[i]);
     ctx.log(
       year,
       ctx.data.countries.iso3[i],
@@ -619,16 +630,15 @@ function disasters(state: WorldState, s: Internal, year: number, factor: number,
   const rng = s.rng.disaster;
   const rate = k.rate.disaster * factor;
   const mult = s.mult.disaster;
-  const hit: number[] = [];
+  const struck: number[] = [];
   let largest = -1;
   let largestLoss = 0;
   for (let i = 0; i < state.n; i++) {
     const occurs = rng.uniform() < rate;
     const u = rng.uniform();
     if (!occurs) continue;
-    const loss = k.loss.disaster * severity(u, k.severityRatio) * mult[i];
-    s.stock.disaster[i] += loss;
-    hit.push(i);
+    const loss = hit(s.stock.disaster, i, k.loss.disaster * severity(u, k.severityRatio) * mult[i]);
+    struck.push(i);
     if (loss > largestLoss) {
       largest = i;
       largestLoss = loss;
@@ -640,7 +650,7 @@ function disasters(state: WorldState, s: Internal, year: number, factor: number,
       year,
       '*',
       'climate-disasters',
-      `${hit.length} countries hit, the worst ${ctx.data.countries.iso3[largest]} (${pct(largestLoss)} of GDP); disasters are ${factor.toFixed(2)} x as frequent as in ${ctx.data.baseYear}; world development institution effectiveness ${effectivenessText(state, 'development')}`,
+      `${struck.length} countries hit, the worst ${ctx.data.countries.iso3[largest]} (${pct(largestLoss)} of GDP); disasters are ${factor.toFixed(2)} x as frequent as in ${ctx.data.baseYear}; world development institution effectiveness ${effectivenessText(state, 'development')}`,
     );
   }
 }
@@ -722,7 +732,8 @@ function refugeeCrisis(
 function refugeeCosts(state: WorldState, s: Internal): void {
   const borne = (1 - supportShare(state, s.k)) * s.k.hostCost;
   const pop = state.country.population_million;
-  for (let i = 0; i < state.n; i++) s.hostCost[i] = (s.refugees[i] / (1000 * pop[i])) * borne;
+  // Saturating: linear while refugees are few relative to the hosts, never the whole of GDP.
+  for (let i = 0; i < state.n; i++) s.hostCost[i] = -Math.expm1(-(s.refugees[i] / (1000 * pop[i])) * borne);
 }
 
 /** Share of refugees' needs and hosts' costs that international support (UN-led) covers. */
@@ -741,9 +752,11 @@ function publish(state: WorldState, s: Internal, disasterFactor: number): void {
   let expected = 0;
   let world = 0;
   for (let i = 0; i < state.n; i++) {
-    const host = s.hostCost[i];
-    now += (host + sp[i] + sf[i] + sd[i]) * gdp[i];
-    expected += (host + ep[i] * mp[i] + ef[i] * mf[i] + ed[i] * md[i] * disasterFactor) * gdp[i];
+    const host = 1 - s.hostCost[i];
+    now += (1 - host * (1 - sp[i]) * (1 - sf[i]) * (1 - sd[i])) * gdp[i];
+    const risk =
+      (1 - ep[i] * mp[i]) * (1 - ef[i] * mf[i]) * (1 - Math.min(1, ed[i] * md[i] * disasterFactor));
+    expected += (1 - host * risk) * gdp[i];
     world += gdp[i];
   }
   state.global.crisis_losses_pct_gdp = (100 * now) / world;

@@ -100,7 +100,9 @@ describe('crisis damages', () => {
       });
     const cool = hits(run(3, [], { 'climate.ecs': 2, 'climate.tcr': 1.2 }));
     const hot = hits(run(3, [], { 'climate.ecs': 5, 'climate.tcr': 2.4 }));
-    hot.forEach((h, k) => expect(h).toBeGreaterThanOrEqual(cool[k]));
+    hot.forEach((h, k) => {
+      expect(h).toBeGreaterThanOrEqual(cool[k]);
+    });
     expect(hot.reduce((a, b) => a + b, 0)).toBeGreaterThan(cool.reduce((a, b) => a + b, 0));
   });
 });

@@ -10,6 +10,7 @@ import { type RunResult, registry, simulate } from '../src/model/engine.js';
 import {
   decisionSpeed,
   effectivenessTarget,
+  institutionConstants,
   legitimacyTarget,
   NO_REFORMS,
   participationThreshold,
@@ -18,7 +19,8 @@ import type { ScenarioEvent } from '../src/model/module.js';
 import { parseScenario, SCENARIO_DIR } from '../src/scenario/load.js';
 import { data } from './helpers.js';
 
-const p = registry.resolve();
+const params = registry.resolve();
+const p = institutionConstants(params);
 const SEED = 20240101;
 
 function run(
@@ -71,7 +73,7 @@ describe('effectiveness and legitimacy', () => {
   it('with resilient multilateralism, any coverage above the threshold acts in full, and consensus is faster', () => {
     const full = { ...NO_REFORMS, multilateralism: 1 };
     const theta = participationThreshold(p, full);
-    expect(theta).toBe(p['institutions.coalition_threshold']);
+    expect(theta).toBe(p.coalitionThreshold);
     expect(effectivenessTarget(0.6, theta, theta, 1, 0.6, p)).toBe(
       effectivenessTarget(0.6, 1, theta, 1, 0.6, p),
     );
@@ -89,7 +91,7 @@ describe('effectiveness and legitimacy', () => {
       economic: false,
     };
     const l0 = legitimacyTarget(base, p, NO_REFORMS);
-    expect(l0).toBe(p['institutions.legitimacy_base']);
+    expect(l0).toBe(p.legitimacyBase);
     expect(legitimacyTarget({ ...base, coverage: 0.8 }, p, NO_REFORMS)).toBeLessThan(l0);
     expect(legitimacyTarget({ ...base, noncompliance: 0.2 }, p, NO_REFORMS)).toBeLessThan(l0);
     expect(legitimacyTarget({ ...base, effectiveness: 0.7 }, p, NO_REFORMS)).toBeGreaterThan(l0);
@@ -118,10 +120,7 @@ describe('memberships', () => {
   });
 
   it('start at the base-year indicators: perceived failure 1 - legitimacy_base, full funding', () => {
-    expect(at(base, 'perceived_institutional_failure', 2024)).toBeCloseTo(
-      1 - p['institutions.legitimacy_base'],
-      12,
-    );
+    expect(at(base, 'perceived_institutional_failure', 2024)).toBeCloseTo(1 - p.legitimacyBase, 12);
     expect(base.tables.institutions.rows.filter((r) => r[0] === 2024).every((r) => r[4] === 1)).toBe(true);
   });
 
@@ -197,7 +196,7 @@ describe('the United States leaves the WHO and the Paris Agreement (scenarios/us
   it('explains the change in the event log', () => {
     const lines = log(us).filter((l) => l.startsWith('2026,USA,'));
     expect(lines.find((l) => l.startsWith('2026,USA,leave,leaves WHO (scenario event)'))).toMatch(
-      /WHO has 191 members \(192 before\).*of its base-year funding.*its effectiveness falls toward .*so pandemics cost more/,
+      /WHO has 191 members \(192 before\).*of its base-year funding.*its effectiveness, 0\.77 last year, falls toward 0\.\d\d, so pandemics cost more/,
     );
     expect(lines.find((l) => l.startsWith('2026,USA,leave,leaves PARIS (scenario event)'))).toMatch(
       /so climate cooperation weakens/,

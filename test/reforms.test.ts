@@ -10,7 +10,6 @@ import { createRng } from '../src/model/rng.js';
 import { allocateState } from '../src/model/state.js';
 import { data, runBaseline } from './helpers.js';
 
-const p = registry.resolve();
 const LEVERS = ['rebalancing', 'local_voices', 'civic_education', 'multilateralism'] as const;
 
 describe('the four reforms', () => {
@@ -46,9 +45,9 @@ describe('the four reforms', () => {
       9,
     );
     const keep = (1 - 1 / params['reforms.cohort_years']) ** years;
-    [0, 0.5, 0.9].forEach((m0, i) =>
-      expect(1 - state.country.media_literacy[i]).toBeCloseTo((1 - m0) * keep, 12),
-    );
+    [0, 0.5, 0.9].forEach((m0, i) => {
+      expect(1 - state.country.media_literacy[i]).toBeCloseTo((1 - m0) * keep, 12);
+    });
   });
 
   it('keep every output finite for any combination of levers and start years', () => {

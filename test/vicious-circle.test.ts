@@ -9,7 +9,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { registry } from '../src/model/engine.js';
-import { perceivedFailure } from '../src/model/institutions/equations.js';
+import { institutionConstants, perceivedFailure } from '../src/model/institutions/equations.js';
 import { type LoopMeasures, loopResponse, runLoop, SHOCK_YEAR, WITH_REAL_POLITICS } from './support/loop.js';
 
 const SEEDS = [1, 2, 3, 4, 5, 6, 7, 8];
@@ -67,14 +67,15 @@ describe(`the vicious circle (${WITH_REAL_POLITICS ? 'politics module' : 'politi
 });
 
 describe('perceived institutional failure', () => {
-  const p = registry.resolve();
+  const params = registry.resolve();
+  const p = institutionConstants(params);
   it('is its base level 1 - legitimacy_base when nothing has changed', () => {
     expect(
       perceivedFailure(0, 0, p, { rebalancing: 0, localVoices: 0, civicEducation: 0, multilateralism: 0 }),
-    ).toBe(1 - p['institutions.legitimacy_base']);
+    ).toBe(1 - p.legitimacyBase);
   });
   it('rises (1 - voice_blunting x intensity) times as much with the local-voices reform', () => {
-    const base = 1 - p['institutions.legitimacy_base'];
+    const base = 1 - p.legitimacyBase;
     const off = perceivedFailure(0.05, 1, p, {
       rebalancing: 0,
       localVoices: 0,
@@ -88,7 +89,7 @@ describe('perceived institutional failure', () => {
         civicEducation: 0,
         multilateralism: 0,
       });
-      expect((on - base) / (off - base)).toBeCloseTo(1 - r * p['institutions.voice_blunting'], 12);
+      expect((on - base) / (off - base)).toBeCloseTo(1 - r * p.voiceBlunting, 12);
     }
   });
 });

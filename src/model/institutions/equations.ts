@@ -23,6 +23,75 @@ export interface Reforms {
   readonly multilateralism: number;
 }
 
+/** The institutions module's parameters as a fixed-shape record, read once a run (lookups by id are slow). */
+export interface InstitutionConstants {
+  readonly legitimacyBase: number;
+  readonly speedConsensus: number;
+  readonly speedVeto: number;
+  readonly speedQualifiedMajority: number;
+  readonly speedWeighted: number;
+  readonly coverageGdpWeight: number;
+  readonly coverageElasticity: number;
+  readonly fundingElasticity: number;
+  readonly legitimacyElasticity: number;
+  readonly effectivenessTime: number;
+  readonly legitimacyTime: number;
+  readonly legitimacyWithdrawalLoss: number;
+  readonly legitimacyPerformance: number;
+  readonly legitimacyNoncompliance: number;
+  readonly nationalistArrears: number;
+  readonly exitRate: number;
+  readonly joinRate: number;
+  readonly failurePerCapacity: number;
+  readonly failurePerLossPct: number;
+  readonly failureMemory: number;
+  readonly tariffHalfOpennessPct: number;
+  readonly meanTariffFallbackPct: number;
+  readonly rebalancingLegitimacyGain: number;
+  readonly rebalancingFundingGain: number;
+  readonly voiceLegitimacyGain: number;
+  readonly voiceBlunting: number;
+  readonly voiceSpeedCost: number;
+  readonly coalitionThreshold: number;
+  readonly coalitionSpeedGain: number;
+  readonly coalitionLegitimacyCost: number;
+}
+
+export function institutionConstants(p: Params): InstitutionConstants {
+  return {
+    legitimacyBase: p['institutions.legitimacy_base'],
+    speedConsensus: p['institutions.speed_consensus'],
+    speedVeto: p['institutions.speed_veto'],
+    speedQualifiedMajority: p['institutions.speed_qualified_majority'],
+    speedWeighted: p['institutions.speed_weighted'],
+    coverageGdpWeight: p['institutions.coverage_gdp_weight'],
+    coverageElasticity: p['institutions.coverage_elasticity'],
+    fundingElasticity: p['institutions.funding_elasticity'],
+    legitimacyElasticity: p['institutions.legitimacy_elasticity'],
+    effectivenessTime: p['institutions.effectiveness_time'],
+    legitimacyTime: p['institutions.legitimacy_time'],
+    legitimacyWithdrawalLoss: p['institutions.legitimacy_withdrawal_loss'],
+    legitimacyPerformance: p['institutions.legitimacy_performance'],
+    legitimacyNoncompliance: p['institutions.legitimacy_noncompliance'],
+    nationalistArrears: p['institutions.nationalist_arrears'],
+    exitRate: p['institutions.exit_rate'],
+    joinRate: p['institutions.join_rate'],
+    failurePerCapacity: p['institutions.failure_per_capacity'],
+    failurePerLossPct: p['institutions.failure_per_loss_pct'],
+    failureMemory: p['institutions.failure_memory'],
+    tariffHalfOpennessPct: p['institutions.tariff_half_openness_pct'],
+    meanTariffFallbackPct: p['institutions.mean_tariff_fallback_pct'],
+    rebalancingLegitimacyGain: p['institutions.rebalancing_legitimacy_gain'],
+    rebalancingFundingGain: p['institutions.rebalancing_funding_gain'],
+    voiceLegitimacyGain: p['institutions.voice_legitimacy_gain'],
+    voiceBlunting: p['institutions.voice_blunting'],
+    voiceSpeedCost: p['institutions.voice_speed_cost'],
+    coalitionThreshold: p['institutions.coalition_threshold'],
+    coalitionSpeedGain: p['institutions.coalition_speed_gain'],
+    coalitionLegitimacyCost: p['institutions.coalition_legitimacy_cost'],
+  };
+}
+
 export const NO_REFORMS: Reforms = { rebalancing: 0, localVoices: 0, civicEducation: 0, multilateralism: 0 };
 
 /**
@@ -30,22 +99,22 @@ export const NO_REFORMS: Reforms = { rebalancing: 0, localVoices: 0, civicEducat
  * the gap to 1 (they act without waiting for holdouts); representation reform slows decisions a little (more
  * voices to hear): that is its governance cost.
  */
-export function decisionSpeed(rule: DecisionRule, p: Params, reforms: Reforms): number {
+export function decisionSpeed(rule: DecisionRule, c: InstitutionConstants, reforms: Reforms): number {
   const base: Record<DecisionRule, number> = {
     majority: 1,
-    weighted: p['institutions.speed_weighted'],
-    qualified_majority: p['institutions.speed_qualified_majority'],
-    veto: p['institutions.speed_veto'],
-    consensus: p['institutions.speed_consensus'],
+    weighted: c.speedWeighted,
+    qualified_majority: c.speedQualifiedMajority,
+    veto: c.speedVeto,
+    consensus: c.speedConsensus,
   };
   const s = base[rule];
-  const faster = s + reforms.multilateralism * p['institutions.coalition_speed_gain'] * (1 - s);
-  return faster * (1 - reforms.localVoices * p['institutions.voice_speed_cost']);
+  const faster = s + reforms.multilateralism * c.coalitionSpeedGain * (1 - s);
+  return faster * (1 - reforms.localVoices * c.voiceSpeedCost);
 }
 
 /** The participation threshold theta: 1 without the reform, `institutions.coalition_threshold` with it in full. */
-export function participationThreshold(p: Params, reforms: Reforms): number {
-  return 1 - reforms.multilateralism * (1 - p['institutions.coalition_threshold']);
+export function participationThreshold(c: InstitutionConstants, reforms: Reforms): number {
+  return 1 - reforms.multilateralism * (1 - c.coalitionThreshold);
 }
 
 export function effectivenessTarget(
@@ -54,14 +123,14 @@ export function effectivenessTarget(
   threshold: number,
   funding: number,
   legitimacy: number,
-  p: Params,
+  c: InstitutionConstants,
 ): number {
   const reach = Math.min(1, coverage / threshold);
   return clamp(
     speed *
-      reach ** p['institutions.coverage_elasticity'] *
-      Math.max(0, funding) ** p['institutions.funding_elasticity'] *
-      Math.max(0, legitimacy) ** p['institutions.legitimacy_elasticity'],
+      reach ** c.coverageElasticity *
+      Math.max(0, funding) ** c.fundingElasticity *
+      Math.max(0, legitimacy) ** c.legitimacyElasticity,
     0,
     1,
   );
@@ -87,15 +156,15 @@ export interface LegitimacyInputs {
  * coverage; joiners add), plus performance, minus non-compliance, plus the reforms' gains and minus the cost of
  * acting through coalitions of the willing (less representative).
  */
-export function legitimacyTarget(x: LegitimacyInputs, p: Params, reforms: Reforms): number {
+export function legitimacyTarget(x: LegitimacyInputs, c: InstitutionConstants, reforms: Reforms): number {
   const target =
-    p['institutions.legitimacy_base'] +
-    p['institutions.legitimacy_withdrawal_loss'] * ((x.coverage - x.coverage0) / x.coverage0) +
-    p['institutions.legitimacy_performance'] * (x.effectiveness - x.effectiveness0) -
-    p['institutions.legitimacy_noncompliance'] * (x.noncompliance - x.noncompliance0) +
-    reforms.localVoices * p['institutions.voice_legitimacy_gain'] +
-    (x.economic ? reforms.rebalancing * p['institutions.rebalancing_legitimacy_gain'] : 0) -
-    reforms.multilateralism * p['institutions.coalition_legitimacy_cost'];
+    c.legitimacyBase +
+    c.legitimacyWithdrawalLoss * ((x.coverage - x.coverage0) / x.coverage0) +
+    c.legitimacyPerformance * (x.effectiveness - x.effectiveness0) -
+    c.legitimacyNoncompliance * (x.noncompliance - x.noncompliance0) +
+    reforms.localVoices * c.voiceLegitimacyGain +
+    (x.economic ? reforms.rebalancing * c.rebalancingLegitimacyGain : 0) -
+    reforms.multilateralism * c.coalitionLegitimacyCost;
   return clamp(target, 0, 1);
 }
 
@@ -107,12 +176,10 @@ export function legitimacyTarget(x: LegitimacyInputs, p: Params, reforms: Reform
 export function perceivedFailure(
   governanceLoss: number,
   rememberedLossPct: number,
-  p: Params,
+  c: InstitutionConstants,
   reforms: Reforms,
 ): number {
-  const rise =
-    p['institutions.failure_per_capacity'] * governanceLoss +
-    p['institutions.failure_per_loss_pct'] * rememberedLossPct;
-  const blunted = 1 - reforms.localVoices * p['institutions.voice_blunting'];
-  return clamp(1 - p['institutions.legitimacy_base'] + blunted * rise, 0, 1);
+  const rise = c.failurePerCapacity * governanceLoss + c.failurePerLossPct * rememberedLossPct;
+  const blunted = 1 - reforms.localVoices * c.voiceBlunting;
+  return clamp(1 - c.legitimacyBase + blunted * rise, 0, 1);
 }

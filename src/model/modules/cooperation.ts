@@ -32,6 +32,18 @@ import type { WorldState } from '../state.js';
 import { regimeEffectivenessVar } from './institutions.js';
 
 interface Internal {
+  /** Parameters read once a run (lookups by id are slow). */
+  readonly k: {
+    readonly stanceWeight: number;
+    readonly maxAbatement: number;
+    readonly maxBacksliding: number;
+    readonly adjustmentRate: number;
+    readonly clubStart: number;
+    readonly terms: ClubTerms;
+  };
+  readonly exportsShare: readonly number[];
+  /** Current-policy emissions this year (Mt CO2). */
+  readonly currentPolicy: Float64Array;
   /** Base-year effort per country. */
   readonly effort0: Float64Array;
   readonly effort: Float64Array;
@@ -40,6 +52,7 @@ interface Internal {
   clubStarted: boolean;
 }
 
+const CLIMATE_EFFECTIVENESS = regimeEffectivenessVar('climate');
 const DICE = 'DICE-2023 (Barrage and Nordhaus 2024, PNAS 121(13); DICE2023-b-4-3-10.gms)';
 
 export const cooperation: Module = {
@@ -212,6 +225,16 @@ export const cooperation: Module = {
   init(state, { data, params }) {
     const n = state.n;
     const s: Internal = {
+      k: {
+        stanceWeight: params['cooperation.stance_weight'],
+        maxAbatement: params['cooperation.max_abatement'],
+        maxBacksliding: params['cooperation.max_backsliding'],
+        adjustmentRate: params['cooperation.adjustment_rate'],
+        clubStart: params['cooperation.club_start_year'],
+        terms: clubTerms(params),
+      },
+      exportsShare: data.institutions.exportsPctGdp.map((x) => x / 100),
+      currentPolicy: new Float64Array(n),
       effort0: new Float64Array(n),
       effort: new Float64Array(n),
       parisLast: Float64Array.from(state.country.paris_member),
@@ -222,39 +245,38 @@ export const cooperation: Module = {
     // The climate module sets base-year emissions after this module: take them from the data.
     const emissions = data.base.co2_fossil_mtco2;
     state.global.paris_emissions_share = parisShare(state, emissions);
-    efforts(state, s.effort0, params);
+    efforts(state, s.effort0, s.k.stanceWeight);
     s.effort.set(s.effort0);
     state.global.climate_club_emissions_share = 0;
   },
 
   step(state, year, ctx) {
     const s = state.internal.cooperation as Internal;
-    const { params } = ctx;
+    const { k } = s;
+    const { terms } = k;
     const c = state.country;
     const n = state.n;
     // Current-policy emissions: last year's emissions before abatement.
-    const currentPolicy = new Float64Array(n);
+    const currentPolicy = s.currentPolicy;
     for (let i = 0; i < n; i++) currentPolicy[i] = c.co2_fossil_mtco2[i] / (1 - c.co2_abatement_fraction[i]);
     state.global.paris_emissions_share = parisShare(state, currentPolicy);
-    efforts(state, s.effort, params);
-    const terms = clubTerms(params);
+    efforts(state, s.effort, k.stanceWeight);
     const economy: ClubEconomy = {
       gdp: c.gdp_billion_usd2015,
       emissions: currentPolicy,
-      exportsShare: ctx.data.institutions.exportsPctGdp.map((x) => x / 100),
+      exportsShare: s.exportsShare,
     };
-    const active = terms.price > 0 && year >= params['cooperation.club_start_year'];
+    const active = terms.price > 0 && year >= k.clubStart;
     if (active) updateClub(state, s, year, economy, terms, ctx);
     const clubMu = active ? abatementAtPrice(terms.price, terms.backstop, terms.exponent) : 0;
-    const amax = params['cooperation.max_abatement'];
-    const bmax = params['cooperation.max_backsliding'];
+    const amax = k.maxAbatement;
+    const bmax = k.maxBacksliding;
     for (let i = 0; i < n; i++) {
       const e = s.effort[i];
       const e0 = s.effort0[i];
       let target = e >= e0 ? (amax * (e - e0)) / (1 - e0) : e0 > 0 ? (-bmax * (e0 - e)) / e0 : 0;
       if (s.club[i]) target = Math.max(target, clubMu);
-      c.co2_abatement_fraction[i] +=
-        params['cooperation.adjustment_rate'] * (target - c.co2_abatement_fraction[i]);
+      c.co2_abatement_fraction[i] += k.adjustmentRate * (target - c.co2_abatement_fraction[i]);
       const abated = c.co2_abatement_fraction[i];
       const tonsPerUsd = currentPolicy[i] / c.gdp_billion_usd2015[i] / 1000;
       c.abatement_cost_fraction[i] =
@@ -277,10 +299,9 @@ function parisShare(state: WorldState, emissions: ArrayLike<number>): number {
 }
 
 /** Each country's climate effort e_i (needs this year's paris_emissions_share). */
-function efforts(state: WorldState, out: Float64Array, p: Params): void {
-  const regime = state.global[regimeEffectivenessVar('climate')] ?? 0;
+function efforts(state: WorldState, out: Float64Array, w: number): void {
+  const regime = state.global[CLIMATE_EFFECTIVENESS] ?? 0;
   const participation = state.global.paris_emissions_share;
-  const w = p['cooperation.stance_weight'];
   const st = stances(state);
   for (let i = 0; i < state.n; i++) {
     const own = internationalism(stanceOf(st, i));

@@ -18,7 +18,8 @@
  *
  * Every draw comes from the run's seeded generator, one sub-stream per crisis type, and each stream is consumed
  * the same way every year whatever happens, so two runs with the same seed see the same shocks (common random
- * numbers) and differ only through conditions.
+ * numbers) and differ only through conditions. One uniform u per country and type decides both whether a crisis
+ * strikes (u < rate) and, given that it does, its severity (u / rate is then uniform on [0, 1)).
  */
 
 import { stanceOf, stances } from '../institutions/politics.js';
@@ -38,6 +39,12 @@ const ANSWERED_BY: Readonly<Record<CrisisType | 'refugee', Regime>> = {
   disaster: 'development',
   refugee: 'general',
 };
+const EFFECTIVENESS_VAR = Object.fromEntries(
+  Object.entries(ANSWERED_BY).map(([c, r]) => [c, regimeEffectivenessVar(r)]),
+) as Record<CrisisType | 'refugee', string>;
+const MEMBER_VAR = Object.fromEntries(
+  Object.entries(ANSWERED_BY).map(([c, r]) => [c, regimeMemberVar(r)]),
+) as Record<CrisisType | 'refugee', string>;
 const EARTH_RADIUS_KM = 6371;
 
 interface Internal {
@@ -55,6 +62,8 @@ interface Internal {
   readonly refugees: Float64Array;
   /** Each host's yearly cost of its refugees, fraction of GDP. */
   readonly hostCost: Float64Array;
+  /** Distances (km) from each origin of a refugee crisis so far to every state, computed once. */
+  readonly distances: Map<number, Float64Array>;
   /** Warming in the base year, read at the first step (the climate module runs after this one). */
   temperature0: number;
 }
@@ -421,6 +430,7 @@ export const crises: Module = {
       mult: perType(),
       refugees: new Float64Array(n),
       hostCost: new Float64Array(n),
+      distances: new Map(),
       temperature0: Number.NaN,
     };
     for (const c of TYPES) {
@@ -567,9 +577,8 @@ export function severity(u: number, ratio: number): number {
 
 /** Protection P_ci against crisis type c in every country, written into `out`. */
 function protection(state: WorldState, k: Constants, c: CrisisType, out: Float64Array): void {
-  const r = ANSWERED_BY[c];
-  const reach = k.mitigation[c] * (state.global[regimeEffectivenessVar(r)] ?? 0);
-  const inside = state.country[regimeMemberVar(r)];
+  const reach = k.mitigation[c] * (state.global[EFFECTIVENESS_VAR[c]] ?? 0);
+  const inside = state.country[MEMBER_VAR[c]];
   const st = stances(state);
   for (let i = 0; i < state.n; i++) {
     const access = inside?.[i] ? 1 : k.nonmemberAccess;
@@ -579,11 +588,11 @@ function protection(state: WorldState, k: Constants, c: CrisisType, out: Float64
 
 function pandemic(state: WorldState, s: Internal, year: number, ctx: Context): void {
   const { k } = s;
-  const occurs = s.rng.pandemic.uniform() < k.pandemicRate;
   const u = s.rng.pandemic.uniform();
+  const occurs = u < k.pandemicRate;
   state.global.pandemic_deaths_thousand = 0;
   if (!occurs) return;
-  const sev = severity(u, k.severityRatio);
+  const sev = severity(u / k.pandemicRate, k.severityRatio);
   const gdp = state.country.gdp_billion_usd2015;
   const pop = state.country.population_million;
   const mult = s.mult.pandemic;
@@ -612,10 +621,9 @@ function financial(state: WorldState, s: Internal, year: number, ctx: Context): 
     ctx.log(year, '*', 'financial-crisis', 'global financial crisis: banking crises spread across countries');
   const mult = s.mult.financial;
   for (let i = 0; i < state.n; i++) {
-    const occurs = rng.uniform() < rate;
     const u = rng.uniform();
-    if (!occurs) continue;
-    const loss = hit(s.stock.financial, i, k.loss.financial * severity(u, k.severityRatio) * mult[i]);
+    if (u >= rate) continue;
+    const loss = hit(s.stock.financial, i, k.loss.financial * severity(u / rate, k.severityRatio) * mult[i]);
     ctx.log(
       year,
       ctx.data.countries.iso3[i],
@@ -634,10 +642,9 @@ function disasters(state: WorldState, s: Internal, year: number, factor: number,
   let largest = -1;
   let largestLoss = 0;
   for (let i = 0; i < state.n; i++) {
-    const occurs = rng.uniform() < rate;
     const u = rng.uniform();
-    if (!occurs) continue;
-    const loss = hit(s.stock.disaster, i, k.loss.disaster * severity(u, k.severityRatio) * mult[i]);
+    if (u >= rate) continue;
+    const loss = hit(s.stock.disaster, i, k.loss.disaster * severity(u / rate, k.severityRatio) * mult[i]);
     struck.push(i);
     if (loss > largestLoss) {
       largest = i;
@@ -692,19 +699,27 @@ function refugeeCrisis(
   const pop = state.country.population_million;
   const gdppc = state.country.gdp_per_capita_usd2015;
   const weight = new Float64Array(n);
-  for (let i = 0; i < n; i++)
-    weight[i] = pop[i] ** k.refugeePopulationElasticity * gdppc[i] ** -k.refugeeIncomeElasticity;
+  for (let i = 0; i < n; i++) {
+    weight[i] = Math.exp(
+      k.refugeePopulationElasticity * Math.log(pop[i]) - k.refugeeIncomeElasticity * Math.log(gdppc[i]),
+    );
+  }
   const origin = pick(weight, uOrigin);
   const size = k.refugeeSizeMin * (k.refugeeSizeMax / k.refugeeSizeMin) ** uSize;
   const inflow = Math.min(size, 1000 * pop[origin] * k.refugeeSizeCap);
+  let distance = s.distances.get(origin);
+  if (!distance) {
+    distance = new Float64Array(n);
+    for (let j = 0; j < n; j++) distance[j] = distanceKm(capitalLat, capitalLon, origin, j);
+    s.distances.set(origin, distance);
+  }
   const pull = weight;
   let total = 0;
   for (let j = 0; j < n; j++) {
     pull[j] =
       j === origin
         ? 0
-        : pop[j] ** k.hostPopulationElasticity *
-          Math.exp(-distanceKm(capitalLat, capitalLon, origin, j) / k.refugeeDistance);
+        : Math.exp(k.hostPopulationElasticity * Math.log(pop[j]) - distance[j] / k.refugeeDistance);
     total += pull[j];
   }
   const top = [-1, -1, -1];
@@ -733,12 +748,14 @@ function refugeeCosts(state: WorldState, s: Internal): void {
   const borne = (1 - supportShare(state, s.k)) * s.k.hostCost;
   const pop = state.country.population_million;
   // Saturating: linear while refugees are few relative to the hosts, never the whole of GDP.
-  for (let i = 0; i < state.n; i++) s.hostCost[i] = -Math.expm1(-(s.refugees[i] / (1000 * pop[i])) * borne);
+  for (let i = 0; i < state.n; i++) {
+    s.hostCost[i] = s.refugees[i] > 0 ? -Math.expm1(-(s.refugees[i] / (1000 * pop[i])) * borne) : 0;
+  }
 }
 
 /** Share of refugees' needs and hosts' costs that international support (UN-led) covers. */
 function supportShare(state: WorldState, k: Constants): number {
-  const effectiveness = state.global[regimeEffectivenessVar(ANSWERED_BY.refugee)] ?? 0;
+  const effectiveness = state.global[EFFECTIVENESS_VAR.refugee] ?? 0;
   return clamp(k.mitigation.refugee * effectiveness, 0, 1);
 }
 

@@ -20,6 +20,8 @@
 import {
   decisionSpeed,
   effectivenessTarget,
+  type InstitutionConstants,
+  institutionConstants,
   legitimacyTarget,
   participationThreshold,
   perceivedFailure,
@@ -36,7 +38,6 @@ import {
 import { readReforms } from '../institutions/reforms.js';
 import { clamp } from '../math.js';
 import type { Context, Module } from '../module.js';
-import type { Params } from '../registry.js';
 import type { Rng } from '../rng.js';
 import type { WorldState } from '../state.js';
 import type { InstitutionDef, WorldData } from '../world-data.js';
@@ -67,6 +68,7 @@ const CONSEQUENCE: Readonly<Record<string, string>> = {
 const SHIFT = 0.6180339887498949;
 
 interface Internal {
+  readonly c: InstitutionConstants;
   readonly rng: Rng;
   readonly defs: readonly InstitutionDef[];
   /** [k * n + i] = 1 when state i is a member of institution k. */
@@ -89,6 +91,10 @@ interface Internal {
   governance0: number;
   /** Remembered excess crisis losses, % of GDP. */
   memory: number;
+  /** Per state, the number of world-scope institutions it belongs to. */
+  readonly worldMemberships: Float64Array;
+  /** Whether memberships changed since the membership variables were last written. */
+  changed: boolean;
   /** Last year's measures, to describe changes in the event log. */
   last: Measure[];
 }
@@ -476,38 +482,39 @@ export const institutions: Module = {
   ],
 
   init(state, ctx) {
-    const { data, params } = ctx;
-    const s = allocate(state.n, data, ctx.rng.fork());
+    const { data } = ctx;
+    const c = institutionConstants(ctx.params);
+    const s = allocate(state.n, data, ctx.rng.fork(), c);
     state.internal.institutions = s;
     const st = stances(state);
     const none: Reforms = readReforms(state);
     s.defs.forEach((d, k) => {
       s.funding0[k] = 1;
-      const m = measure(s, state, k, params, none);
+      const m = measure(s, state, k, none);
       s.coverage0[k] = m.coverage;
       s.noncompliance0[k] = m.noncompliance;
       s.funding0[k] = m.paid;
-      s.legitimacy[k] = params['institutions.legitimacy_base'];
-      const speed = decisionSpeed(d.decisionRule, params, none);
-      s.effectiveness[k] = effectivenessTarget(speed, m.coverage, 1, 1, s.legitimacy[k], params);
+      s.legitimacy[k] = c.legitimacyBase;
+      const speed = decisionSpeed(d.decisionRule, c, none);
+      s.effectiveness[k] = effectivenessTarget(speed, m.coverage, 1, 1, s.legitimacy[k], c);
       s.effectiveness0[k] = s.effectiveness[k];
     });
-    s.last = s.defs.map((_, k) => measure(s, state, k, params, none));
+    s.last = s.defs.map((_, k) => measure(s, state, k, none));
     s.governance0 = governance(s);
-    state.global.perceived_institutional_failure = 1 - params['institutions.legitimacy_base'];
-    publish(state, s, params, st, ctx);
+    state.global.perceived_institutional_failure = 1 - c.legitimacyBase;
+    publish(state, s, st, ctx);
   },
 
   step(state, year, ctx) {
     const s = state.internal.institutions as Internal;
-    const { params } = ctx;
+    const { c } = s;
     const n = state.n;
     const st = stances(state);
     const reforms = readReforms(state);
     const moves: Move[] = scenarioMoves(s, state, year, ctx);
     let pressure = 0;
     if (st) {
-      const failure0 = 1 - params['institutions.legitimacy_base'];
+      const failure0 = 1 - c.legitimacyBase;
       const failureRatio = state.global.perceived_institutional_failure / failure0;
       for (let i = 0; i < n; i++) {
         // One draw per state and year, shifted by the golden ratio for each institution: every institution
@@ -521,7 +528,7 @@ export const institutions: Module = {
           const uk = (u + k * SHIFT) % 1;
           const at = k * n + i;
           if (stance === NATIONALIST && s.member[at] && s.defs[k].leavable) {
-            const hazard = exitHazard(s, k, failureRatio, params);
+            const hazard = exitHazard(s, k, failureRatio);
             pressure += hazard;
             if (uk < hazard) {
               moves.push({
@@ -532,11 +539,7 @@ export const institutions: Module = {
               });
             }
           } else if (stance === INTERNATIONALIST && !s.member[at] && s.joinable[at]) {
-            const hazard = clamp(
-              (params['institutions.join_rate'] * s.legitimacy[k]) / params['institutions.legitimacy_base'],
-              0,
-              1,
-            );
+            const hazard = clamp((c.joinRate * s.legitimacy[k]) / c.legitimacyBase, 0, 1);
             if (uk < hazard) {
               moves.push({ k, i, join: true, why: `internationalist government (hazard ${pct(hazard)}/yr)` });
             }
@@ -546,8 +549,9 @@ export const institutions: Module = {
     }
     for (const m of moves) setMember(s, state, m);
 
-    const threshold = participationThreshold(params, reforms);
-    const measures = s.defs.map((_, k) => measure(s, state, k, params, reforms));
+    const before = Float64Array.from(s.effectiveness);
+    const threshold = participationThreshold(c, reforms);
+    const measures = s.defs.map((_, k) => measure(s, state, k, reforms));
     const targets = s.defs.map((d, k) => {
       const m = measures[k];
       const target = legitimacyTarget(
@@ -560,35 +564,35 @@ export const institutions: Module = {
           noncompliance0: s.noncompliance0[k],
           economic: ECONOMIC_DOMAINS.has(d.domain),
         },
-        params,
+        c,
         reforms,
       );
-      s.legitimacy[k] += (target - s.legitimacy[k]) / params['institutions.legitimacy_time'];
-      const speed = decisionSpeed(d.decisionRule, params, reforms);
-      const e = effectivenessTarget(speed, m.coverage, threshold, m.funding, s.legitimacy[k], params);
-      s.effectiveness[k] += (e - s.effectiveness[k]) / params['institutions.effectiveness_time'];
+      s.legitimacy[k] += (target - s.legitimacy[k]) / c.legitimacyTime;
+      const speed = decisionSpeed(d.decisionRule, c, reforms);
+      const e = effectivenessTarget(speed, m.coverage, threshold, m.funding, s.legitimacy[k], c);
+      s.effectiveness[k] += (e - s.effectiveness[k]) / c.effectivenessTime;
       return e;
     });
-    for (const m of moves) logMove(s, year, m, measures[m.k], targets[m.k], ctx);
+    for (const m of moves) logMove(s, year, m, measures[m.k], before[m.k], targets[m.k], ctx);
     s.last = measures;
 
     // Perceived failure: capacity lost, and crisis losses above what the base year counts as normal.
     const excess = excessLossPct(state);
-    s.memory += (excess - s.memory) / params['institutions.failure_memory'];
+    s.memory += (excess - s.memory) / c.failureMemory;
     state.global.perceived_institutional_failure = perceivedFailure(
       s.governance0 - governance(s),
       s.memory,
-      params,
+      c,
       reforms,
     );
     state.global.withdrawals_count = moves.filter((m) => !m.join).length;
     state.global.accessions_count = moves.filter((m) => m.join).length;
     state.global.withdrawal_pressure = pressure;
-    publish(state, s, params, st, ctx);
+    publish(state, s, st, ctx);
   },
 };
 
-function allocate(n: number, data: WorldData, rng: Rng): Internal {
+function allocate(n: number, data: WorldData, rng: Rng, c: InstitutionConstants): Internal {
   const I = data.institutions;
   const K = I.list.length;
   const member = new Uint8Array(K * n);
@@ -609,12 +613,18 @@ function allocate(n: number, data: WorldData, rng: Rng): Internal {
     for (const i of I.joinable[k]) joinable[k * n + i] = 1;
   });
   const zeros = () => new Float64Array(K);
+  const worldMemberships = new Float64Array(n);
+  I.list.forEach((d, k) => {
+    if (d.scope !== 'world') return;
+    for (let i = 0; i < n; i++) worldMemberships[i] += member[k * n + i];
+  });
   const scope = I.list.map((_, k) => {
     const list: number[] = [];
     for (let i = 0; i < n; i++) if (inScope[k * n + i]) list.push(i);
     return Int32Array.from(list);
   });
   return {
+    c,
     rng,
     defs: I.list,
     member,
@@ -631,17 +641,20 @@ function allocate(n: number, data: WorldData, rng: Rng): Internal {
     worldScope: I.list.flatMap((d, k) => (d.scope === 'world' ? [k] : [])),
     governance0: 0,
     memory: 0,
+    worldMemberships,
+    changed: true,
     last: [],
   };
 }
 
 /** Members, GDP share, coverage, funding (relative to base once the base is set) and non-compliance of k. */
-function measure(s: Internal, state: WorldState, k: number, p: Params, reforms: Reforms): Measure {
+function measure(s: Internal, state: WorldState, k: number, reforms: Reforms): Measure {
+  const { c } = s;
   const n = state.n;
   const gdp = state.country.gdp_billion_usd2015;
   const pop = state.country.population_million;
   const st = stances(state);
-  const arrears = p['institutions.nationalist_arrears'];
+  const arrears = c.nationalistArrears;
   let members = 0;
   let gdpIn = 0;
   let popIn = 0;
@@ -667,10 +680,9 @@ function measure(s: Internal, state: WorldState, k: number, p: Params, reforms: 
     }
     paid += s.share[at] * (nationalist ? 1 - arrears : 1);
   }
-  const w = p['institutions.coverage_gdp_weight'];
+  const w = c.coverageGdpWeight;
   const coverage = (w * gdpIn) / gdpScope + ((1 - w) * popIn) / popScope;
-  const earmark =
-    s.defs[k].scope === 'world' ? reforms.rebalancing * p['institutions.rebalancing_funding_gain'] : 0;
+  const earmark = s.defs[k].scope === 'world' ? reforms.rebalancing * c.rebalancingFundingGain : 0;
   return {
     members,
     paid,
@@ -693,9 +705,10 @@ function governance(s: Internal): number {
   return g / s.worldScope.length;
 }
 
-function exitHazard(s: Internal, k: number, failureRatio: number, p: Params): number {
-  const l0 = p['institutions.legitimacy_base'];
-  return clamp(p['institutions.exit_rate'] * failureRatio * ((1 - s.legitimacy[k]) / (1 - l0)), 0, 1);
+function exitHazard(s: Internal, k: number, failureRatio: number): number {
+  const { c } = s;
+  const l0 = c.legitimacyBase;
+  return clamp(c.exitRate * failureRatio * ((1 - s.legitimacy[k]) / (1 - l0)), 0, 1);
 }
 
 /** This year's scenario events, checked against the current membership. */
@@ -724,6 +737,8 @@ function setMember(s: Internal, state: WorldState, m: Move): void {
   const n = state.n;
   const at = m.k * n + m.i;
   s.member[at] = m.join ? 1 : 0;
+  if (s.defs[m.k].scope === 'world') s.worldMemberships[m.i] += m.join ? 1 : -1;
+  s.changed = true;
   if (m.join && s.share[at] === 0) {
     // A newcomer pays what the members pay per unit of GDP.
     const gdp = state.country.gdp_billion_usd2015;
@@ -740,16 +755,24 @@ function setMember(s: Internal, state: WorldState, m: Move): void {
   else s.joinable[at] = 1;
 }
 
-function logMove(s: Internal, year: number, m: Move, now: Measure, target: number, ctx: Context): void {
+function logMove(
+  s: Internal,
+  year: number,
+  m: Move,
+  now: Measure,
+  effectiveness: number,
+  target: number,
+  ctx: Context,
+): void {
   const d = s.defs[m.k];
   const was = s.last[m.k];
   const consequence = CONSEQUENCE[d.domain] && d.scope === 'world' ? `, so ${CONSEQUENCE[d.domain]}` : '';
-  const direction = target < s.effectiveness[m.k] ? 'falls' : 'rises';
+  const direction = target < effectiveness ? 'falls' : 'rises';
   ctx.log(
     year,
     ctx.data.countries.iso3[m.i],
     m.join ? 'join' : 'leave',
-    `${m.join ? 'joins' : 'leaves'} ${d.id} (${m.why}): ${d.id} has ${now.members} members (${was.members} before) with ${pct(now.gdpShare)} of world GDP (${pct(was.gdpShare)}) and ${pct(now.funding)} of its base-year funding (${pct(was.funding)}); its effectiveness ${direction} toward ${target.toFixed(2)} (now ${s.effectiveness[m.k].toFixed(2)})${consequence}`,
+    `${m.join ? 'joins' : 'leaves'} ${d.id} (${m.why}): ${d.id} has ${now.members} members (${was.members} before) with ${pct(now.gdpShare)} of world GDP (${pct(was.gdpShare)}) and ${pct(now.funding)} of its base-year funding (${pct(was.funding)}); its effectiveness, ${effectiveness.toFixed(2)} last year, ${direction} toward ${target.toFixed(2)}${consequence}`,
   );
 }
 
@@ -764,11 +787,11 @@ function excessLossPct(state: WorldState): number {
 }
 
 /** Mean tariff: the trade module's if present (its global mean, else the mean over its matrix), else the fallback. */
-function meanTariffPct(state: WorldState, p: Params): number {
+function meanTariffPct(state: WorldState, c: InstitutionConstants): number {
   const published = state.global.mean_tariff_pct;
   if (published !== undefined) return published;
   const t = state.dyad.tariff_pct;
-  if (!t) return p['institutions.mean_tariff_fallback_pct'];
+  if (!t) return c.meanTariffFallbackPct;
   const n = state.n;
   let sum = 0;
   for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) if (i !== j) sum += t[i * n + j];
@@ -776,37 +799,32 @@ function meanTariffPct(state: WorldState, p: Params): number {
 }
 
 /** Writes the state variables, the indicators and this year's rows of institutions.csv. */
-function publish(
-  state: WorldState,
-  s: Internal,
-  p: Params,
-  st: Float64Array | undefined,
-  ctx: Context,
-): void {
+function publish(state: WorldState, s: Internal, st: Float64Array | undefined, ctx: Context): void {
   const n = state.n;
   const c = state.country;
   const gdp = c.gdp_billion_usd2015;
   for (let q = 0; q < REGIMES.length; q++) {
     const k = s.regime[q];
-    const inVar = c[MEMBER_VARS[q]];
-    for (let i = 0; i < n; i++) inVar[i] = k >= 0 ? s.member[k * n + i] : 0;
+    if (s.changed) {
+      const inVar = c[MEMBER_VARS[q]];
+      for (let i = 0; i < n; i++) inVar[i] = k >= 0 ? s.member[k * n + i] : 0;
+    }
     state.global[EFFECTIVENESS_VARS[q]] = k >= 0 ? s.effectiveness[k] : 0;
   }
+  s.changed = false;
   state.global.governance_capacity = governance(s);
   const world = sumOf(gdp);
   let parisGdp = 0;
   let participation = 0;
   let international = 0;
-  const worldScope = s.worldScope;
   for (let i = 0; i < n; i++) {
     parisGdp += c.paris_member[i] * gdp[i];
-    let inside = 0;
-    for (let q = 0; q < worldScope.length; q++) inside += s.member[worldScope[q] * n + i];
-    participation += (gdp[i] * inside) / worldScope.length;
+    participation += gdp[i] * s.worldMemberships[i];
     international += gdp[i] * internationalism(stanceOf(st, i));
   }
+  participation /= s.worldScope.length;
   state.global.paris_participation_gdp_share = parisGdp / world;
-  const openness = 1 / (1 + meanTariffPct(state, p) / p['institutions.tariff_half_openness_pct']);
+  const openness = 1 / (1 + meanTariffPct(state, s.c) / s.c.tariffHalfOpennessPct);
   state.global.internationalism_index = (openness + participation / world + international / world) / 3;
   s.defs.forEach((d, k) => {
     const m = s.last[k];

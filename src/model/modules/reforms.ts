@@ -48,6 +48,16 @@ const cost = (id: string, def: number, min: number, max: number, source: string,
   description,
 });
 
+interface ReformConstants {
+  /** Lever values and costs in full, in the order of LEVERS. */
+  readonly lever: readonly number[];
+  readonly cost: readonly number[];
+  readonly start: number;
+  readonly ramp: number;
+  readonly revenue: number;
+  readonly cohort: number;
+}
+
 /** Intensity of a lever in a given year: off before the start, then a linear ramp to its full value. */
 export function phaseIn(value: number, year: number, start: number, ramp: number): number {
   return value * Math.min(1, Math.max(0, (year - start + 1) / ramp));
@@ -154,31 +164,38 @@ export const reforms: Module = {
     },
   ],
 
-  init(state) {
+  init(state, { params }) {
     for (const name of Object.values(REFORM_VARS)) state.global[name] = 0;
     state.global.min_tax_revenue_billion_usd2015 = 0;
+    // Read once: parameter lookups by id are slow.
+    const constants: ReformConstants = {
+      lever: LEVERS.map(([id]) => params[`reforms.${id}`]),
+      cost: LEVERS.map(([id]) => params[`reforms.${id}_cost`]),
+      start: params['reforms.start_year'],
+      ramp: params['reforms.ramp_years'],
+      revenue: params['reforms.min_tax_revenue_share'],
+      cohort: params['reforms.cohort_years'],
+    };
+    state.internal.reforms = constants;
   },
 
-  step(state, year, { params }) {
-    const start = params['reforms.start_year'];
-    const ramp = params['reforms.ramp_years'];
-    const now = Object.fromEntries(
-      LEVERS.map(([id]) => [id, phaseIn(params[`reforms.${id}`], year, start, ramp)]),
-    ) as Record<(typeof LEVERS)[number][0], number>;
-    for (const [id] of LEVERS) state.global[`reform_${id}`] = now[id];
-    const costFraction =
-      now.rebalancing * params['reforms.rebalancing_cost'] +
-      now.local_voices * params['reforms.local_voices_cost'] +
-      now.civic_education * params['reforms.civic_education_cost'] +
-      now.multilateralism * params['reforms.multilateralism_cost'];
+  step(state, year) {
+    const k = state.internal.reforms as ReformConstants;
+    let costFraction = 0;
+    const now = LEVERS.map((_, q) => phaseIn(k.lever[q], year, k.start, k.ramp));
+    LEVERS.forEach(([id], q) => {
+      state.global[`reform_${id}`] = now[q];
+      costFraction += now[q] * k.cost[q];
+    });
     state.country.reform_cost_fraction.fill(costFraction);
+    const [rebalancing, , civic] = now;
     state.global.min_tax_revenue_billion_usd2015 =
-      1000 * state.global.gdp_trillion_usd2015 * now.rebalancing * params['reforms.min_tax_revenue_share'];
+      1000 * state.global.gdp_trillion_usd2015 * rebalancing * k.revenue;
     // Civic education reaches people through schools: media literacy (owned by politics) moves toward 1 as
     // new cohorts replace old ones.
     const literacy = state.country.media_literacy;
-    if (literacy && now.civic_education > 0) {
-      const rate = now.civic_education / params['reforms.cohort_years'];
+    if (literacy && civic > 0) {
+      const rate = civic / k.cohort;
       for (let i = 0; i < state.n; i++) literacy[i] += rate * (1 - literacy[i]);
     }
   },

@@ -56,7 +56,6 @@ describe(`the vicious circle (${WITH_REAL_POLITICS ? 'politics module' : 'politi
       expect(r.failure).toBeLessThan(none.failure);
       expect(r.support).toBeLessThan(none.support);
       expect(r.withdrawalPressure).toBeLessThan(none.withdrawalPressure);
-      expect(r.expectedCrisisLosses).toBeLessThan(none.expectedCrisisLosses);
     });
   }
 

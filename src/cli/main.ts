@@ -10,8 +10,9 @@ const collect = (value: string, previous: string[]) => [...previous, value];
 
 const program = new Command('worldorder')
   .description(
-    'Simulate the international system country by country, 2024-2100: population, economy and climate,\n' +
-      'and (as modules land) trade, politics, institutions, conflict and shared values.',
+    'Simulate the international system country by country, 2024-2100: population, economy, climate,\n' +
+      'institutions, crises, climate cooperation and the four reforms; and (as modules land) trade, politics,\n' +
+      'conflict and shared values.',
   )
   .version(CODE_VERSION)
   .showHelpAfterError('(run with --help for usage)')

@@ -59,6 +59,11 @@ export function measures(r: RunResult): LoopMeasures {
   const mean = (xs: Float64Array) => xs.subarray(k0).reduce((a, b) => a + b, 0) / span;
   const total = (xs: Float64Array) => xs.subarray(k0).reduce((a, b) => a + b, 0);
   const n = r.iso3.length;
+  if (!r.country.nationalist_support) {
+    throw new Error(
+      'the politics module must declare nationalist_support with output: true for this experiment',
+    );
+  }
   const support = r.country.nationalist_support.subarray(k0 * n).reduce((a, b) => a + b, 0) / (span * n);
   const forced = r.tables.events.rows.filter(
     (row) => row[2] === 'leave' && String(row[3]).includes('scenario event'),

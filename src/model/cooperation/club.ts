@@ -42,7 +42,7 @@ export interface ClubTerms {
 }
 
 export function abatementAtPrice(price: number, backstop: number, exponent: number): number {
-  return Math.min(1, Math.max(0, price / backstop) ** (1 / (exponent - 1)));
+  return price > 0 ? Math.min(1, Math.exp(Math.log(price / backstop) / (exponent - 1))) : 0;
 }
 
 /** Cost of abating a fraction mu, USD per ton of current-policy emissions. */

@@ -126,11 +126,15 @@ export function effectivenessTarget(
   c: InstitutionConstants,
 ): number {
   const reach = Math.min(1, coverage / threshold);
+  if (!(reach > 0 && funding > 0 && legitimacy > 0)) return 0;
+  // One exp of a sum of logs: the product of three powers, computed 17 times a year.
   return clamp(
     speed *
-      reach ** c.coverageElasticity *
-      Math.max(0, funding) ** c.fundingElasticity *
-      Math.max(0, legitimacy) ** c.legitimacyElasticity,
+      Math.exp(
+        c.coverageElasticity * Math.log(reach) +
+          c.fundingElasticity * Math.log(funding) +
+          c.legitimacyElasticity * Math.log(legitimacy),
+      ),
     0,
     1,
   );

@@ -49,6 +49,8 @@ interface Internal {
   readonly effort: Float64Array;
   readonly parisLast: Float64Array;
   readonly club: Uint8Array;
+  /** The membership the tariff matrix was last written for. */
+  readonly tariffsFor: Uint8Array;
   clubStarted: boolean;
 }
 
@@ -239,6 +241,7 @@ export const cooperation: Module = {
       effort: new Float64Array(n),
       parisLast: Float64Array.from(state.country.paris_member),
       club: new Uint8Array(n),
+      tariffsFor: new Uint8Array(n),
       clubStarted: false,
     };
     state.internal.cooperation = s;
@@ -382,9 +385,13 @@ function clubTariffs(
     penalty.fill(0);
     return;
   }
-  for (let imp = 0; imp < n; imp++) {
-    for (let exp = 0; exp < n; exp++)
-      tariff[imp * n + exp] = s.club[imp] && !s.club[exp] ? 100 * terms.tariff : 0;
+  // The matrix only changes when membership does.
+  if (s.tariffsFor.some((m, i) => m !== s.club[i])) {
+    for (let imp = 0; imp < n; imp++) {
+      for (let exp = 0; exp < n; exp++)
+        tariff[imp * n + exp] = s.club[imp] && !s.club[exp] ? 100 * terms.tariff : 0;
+    }
+    s.tariffsFor.set(s.club);
   }
   const applied = state.dyad.tariff_pct !== undefined;
   const world = sumOf(economy.gdp);

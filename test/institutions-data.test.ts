@@ -2,11 +2,13 @@
  * The hand-made institution tables: the shipped data against the official counts, funding shares that sum to 1,
  * and the checks that stop a bad table with its file and line.
  */
-import { readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { buildInstitutions } from '../scripts/data/institutions.js';
 import { parseInstitutionList, parseMembership, withMembership } from '../src/data/institutions.js';
 import { UserError } from '../src/errors.js';
-import { data } from './helpers.js';
+import { data, tempDir } from './helpers.js';
 
 const RAW = new URL('../data/raw/', import.meta.url);
 const MEMBERS = readFileSync(new URL('institution_members.csv', RAW), 'utf8');
@@ -163,5 +165,39 @@ describe('bad tables stop with the file and line', () => {
     }
     expect(count).toBe(191);
     expect(total).toBeCloseTo(1, 6);
+  });
+});
+
+describe('the build (scripts/data/institutions.ts)', () => {
+  const inputs = (rawDir: string) => ({
+    rawDir,
+    baseYear: data.baseYear,
+    iso3: data.countries.iso3,
+    subregion: data.countries.subregion,
+    gdp: data.base.gdp_billion_usd2015,
+    exportsPctGdp: I.exportsPctGdp,
+    importsPctGdp: I.importsPctGdp,
+  });
+  const raw = (members: string) => {
+    const dir = join(tempDir(), 'raw');
+    mkdirSync(dir);
+    copyFileSync(new URL('institutions.csv', RAW), join(dir, 'institutions.csv'));
+    writeFileSync(join(dir, 'institution_members.csv'), members);
+    return dir;
+  };
+
+  it('rebuilds the shipped section from the shipped tables', () => {
+    const built = buildInstitutions(inputs(raw(MEMBERS)));
+    expect(built.members).toEqual(I.members);
+    expect(built.joinable).toEqual(I.joinable);
+  });
+
+  it('stops at a bad row, naming the file as the build reads it and the line', () => {
+    const lines = MEMBERS.trimEnd().split('\n').length;
+    expect(() => buildInstitutions(inputs(raw(`${MEMBERS}EU,FRA,member,,dup,,\n`)))).toThrow(
+      new RegExp(
+        `^data/raw/institution_members\\.csv:${lines + 1}: duplicate row: EU FRA is already on line \\d+$`,
+      ),
+    );
   });
 });

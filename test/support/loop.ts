@@ -80,15 +80,40 @@ export function measures(r: RunResult): LoopMeasures {
   };
 }
 
-/** Shock minus no shock, averaged over the seeds. */
-export function loopResponse(seeds: readonly number[], overrides: Record<string, number> = {}): LoopMeasures {
-  const sums: Record<string, number> = {};
-  for (const seed of seeds) {
+/** Shock minus no shock, one per seed. */
+export function loopResponses(seeds: readonly number[], overrides: Record<string, number> = {}): LoopMeasures[] {
+  return seeds.map((seed) => {
     const a = measures(runLoop(seed, true, overrides));
     const b = measures(runLoop(seed, false, overrides));
-    for (const key of Object.keys(a) as (keyof LoopMeasures)[]) {
-      sums[key] = (sums[key] ?? 0) + (a[key] - b[key]) / seeds.length;
+    const d: Record<string, number> = {};
+    for (const key of Object.keys(a) as (keyof LoopMeasures)[]) d[key] = a[key] - b[key];
+    return d as unknown as LoopMeasures;
+  });
+}
+
+/** The mean over seeds of per-seed responses. */
+export function meanResponse(responses: readonly LoopMeasures[]): LoopMeasures {
+  const sums: Record<string, number> = {};
+  for (const r of responses) {
+    for (const key of Object.keys(r) as (keyof LoopMeasures)[]) {
+      sums[key] = (sums[key] ?? 0) + r[key] / responses.length;
     }
   }
   return sums as unknown as LoopMeasures;
+}
+
+/**
+ * Paired comparison over the same seeds (common random numbers): the mean of on - off for one measure and its
+ * standard error. Runs that differ by one withdrawal drift apart, so a reform's effect on a link is only
+ * established when it is large against this error.
+ */
+export function pairedEffect(
+  on: readonly LoopMeasures[],
+  off: readonly LoopMeasures[],
+  key: keyof LoopMeasures,
+): { mean: number; se: number } {
+  const d = on.map((r, s) => r[key] - off[s][key]);
+  const mean = d.reduce((a, b) => a + b, 0) / d.length;
+  const variance = d.reduce((a, b) => a + (b - mean) ** 2, 0) / (d.length - 1);
+  return { mean, se: Math.sqrt(variance / d.length) };
 }

@@ -81,7 +81,10 @@ export function measures(r: RunResult): LoopMeasures {
 }
 
 /** Shock minus no shock, one per seed. */
-export function loopResponses(seeds: readonly number[], overrides: Record<string, number> = {}): LoopMeasures[] {
+export function loopResponses(
+  seeds: readonly number[],
+  overrides: Record<string, number> = {},
+): LoopMeasures[] {
   return seeds.map((seed) => {
     const a = measures(runLoop(seed, true, overrides));
     const b = measures(runLoop(seed, false, overrides));

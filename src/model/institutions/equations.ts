@@ -100,16 +100,24 @@ export const NO_REFORMS: Reforms = { rebalancing: 0, localVoices: 0, civicEducat
  * voices to hear): that is its governance cost.
  */
 export function decisionSpeed(rule: DecisionRule, c: InstitutionConstants, reforms: Reforms): number {
-  const base: Record<DecisionRule, number> = {
-    majority: 1,
-    weighted: c.speedWeighted,
-    qualified_majority: c.speedQualifiedMajority,
-    veto: c.speedVeto,
-    consensus: c.speedConsensus,
-  };
-  const s = base[rule];
+  const s = ruleSpeed(rule, c);
   const faster = s + reforms.multilateralism * c.coalitionSpeedGain * (1 - s);
   return faster * (1 - reforms.localVoices * c.voiceSpeedCost);
+}
+
+function ruleSpeed(rule: DecisionRule, c: InstitutionConstants): number {
+  switch (rule) {
+    case 'majority':
+      return 1;
+    case 'weighted':
+      return c.speedWeighted;
+    case 'qualified_majority':
+      return c.speedQualifiedMajority;
+    case 'veto':
+      return c.speedVeto;
+    case 'consensus':
+      return c.speedConsensus;
+  }
 }
 
 /** The participation threshold theta: 1 without the reform, `institutions.coalition_threshold` with it in full. */

@@ -75,6 +75,16 @@ interface Internal {
   readonly member: Uint8Array;
   /** Per institution, the states in its scope (listed, or every state for world scope). */
   readonly scope: readonly Int32Array[];
+  /** Per institution, its members in increasing order (kept in step with `member`). */
+  readonly members: Int32Array[];
+  /** Per institution: world scope; an economic institution (rebalancing acts on it). */
+  readonly world: readonly boolean[];
+  readonly economic: readonly boolean[];
+  /** Scratch, per institution: last year's effectiveness, this year's target, exit and join hazards. */
+  readonly before: Float64Array;
+  readonly target: Float64Array;
+  readonly exitHazard: Float64Array;
+  readonly joinHazard: Float64Array;
   /** [k * n + i] = 1 when state i may join k. */
   readonly joinable: Uint8Array;
   /** [k * n + i]: assessed funding share (base year; set on joining for newcomers). */
@@ -488,9 +498,10 @@ export const institutions: Module = {
     state.internal.institutions = s;
     const st = stances(state);
     const none: Reforms = readReforms(state);
+    const totals = worldTotals(state);
     s.defs.forEach((d, k) => {
       s.funding0[k] = 1;
-      const m = measure(s, state, k, none);
+      const m = measure(s, state, k, none, totals);
       s.coverage0[k] = m.coverage;
       s.noncompliance0[k] = m.noncompliance;
       s.funding0[k] = m.paid;
@@ -499,7 +510,7 @@ export const institutions: Module = {
       s.effectiveness[k] = effectivenessTarget(speed, m.coverage, 1, 1, s.legitimacy[k], c);
       s.effectiveness0[k] = s.effectiveness[k];
     });
-    s.last = s.defs.map((_, k) => measure(s, state, k, none));
+    s.last = s.defs.map((_, k) => measure(s, state, k, none, totals));
     s.governance0 = governance(s);
     state.global.perceived_institutional_failure = 1 - c.legitimacyBase;
     publish(state, s, st, ctx);
@@ -512,10 +523,16 @@ export const institutions: Module = {
     const st = stances(state);
     const reforms = readReforms(state);
     const moves: Move[] = scenarioMoves(s, state, year, ctx);
+    const forced = moves.length;
     let pressure = 0;
     if (st) {
       const failure0 = 1 - c.legitimacyBase;
       const failureRatio = state.global.perceived_institutional_failure / failure0;
+      // The hazards depend on the institution only (legitimacy moves after the memberships).
+      for (let k = 0; k < s.defs.length; k++) {
+        s.exitHazard[k] = exitHazard(s, k, failureRatio);
+        s.joinHazard[k] = clamp((c.joinRate * s.legitimacy[k]) / c.legitimacyBase, 0, 1);
+      }
       for (let i = 0; i < n; i++) {
         // One draw per state and year, shifted by the golden ratio for each institution: every institution
         // gets a uniform draw, the stream is consumed the same way whatever happens, so two runs with the same
@@ -524,11 +541,11 @@ export const institutions: Module = {
         const stance = st[i];
         if (stance !== NATIONALIST && stance !== INTERNATIONALIST) continue;
         for (let k = 0; k < s.defs.length; k++) {
-          if (moves.some((m) => m.k === k && m.i === i)) continue;
+          if (forced > 0 && isForced(moves, forced, k, i)) continue;
           const uk = (u + k * SHIFT) % 1;
           const at = k * n + i;
           if (stance === NATIONALIST && s.member[at] && s.defs[k].leavable) {
-            const hazard = exitHazard(s, k, failureRatio);
+            const hazard = s.exitHazard[k];
             pressure += hazard;
             if (uk < hazard) {
               moves.push({
@@ -539,7 +556,7 @@ export const institutions: Module = {
               });
             }
           } else if (stance === INTERNATIONALIST && !s.member[at] && s.joinable[at]) {
-            const hazard = clamp((c.joinRate * s.legitimacy[k]) / c.legitimacyBase, 0, 1);
+            const hazard = s.joinHazard[k];
             if (uk < hazard) {
               moves.push({ k, i, join: true, why: `internationalist government (hazard ${pct(hazard)}/yr)` });
             }
@@ -549,10 +566,13 @@ export const institutions: Module = {
     }
     for (const m of moves) setMember(s, state, m);
 
-    const before = Float64Array.from(s.effectiveness);
+    const before = s.before;
+    before.set(s.effectiveness);
     const threshold = participationThreshold(c, reforms);
-    const measures = s.defs.map((_, k) => measure(s, state, k, reforms));
-    const targets = s.defs.map((d, k) => {
+    const totals = worldTotals(state);
+    const measures = s.defs.map((_, k) => measure(s, state, k, reforms, totals));
+    const targets = s.target;
+    for (let k = 0; k < s.defs.length; k++) {
       const m = measures[k];
       const target = legitimacyTarget(
         {
@@ -562,17 +582,17 @@ export const institutions: Module = {
           effectiveness0: s.effectiveness0[k],
           noncompliance: m.noncompliance,
           noncompliance0: s.noncompliance0[k],
-          economic: ECONOMIC_DOMAINS.has(d.domain),
+          economic: s.economic[k],
         },
         c,
         reforms,
       );
       s.legitimacy[k] += (target - s.legitimacy[k]) / c.legitimacyTime;
-      const speed = decisionSpeed(d.decisionRule, c, reforms);
+      const speed = decisionSpeed(s.defs[k].decisionRule, c, reforms);
       const e = effectivenessTarget(speed, m.coverage, threshold, m.funding, s.legitimacy[k], c);
       s.effectiveness[k] += (e - s.effectiveness[k]) / c.effectivenessTime;
-      return e;
-    });
+      targets[k] = e;
+    }
     for (const m of moves) logMove(s, year, m, measures[m.k], before[m.k], targets[m.k], ctx);
     s.last = measures;
 
@@ -618,17 +638,25 @@ function allocate(n: number, data: WorldData, rng: Rng, c: InstitutionConstants)
     if (d.scope !== 'world') return;
     for (let i = 0; i < n; i++) worldMemberships[i] += member[k * n + i];
   });
-  const scope = I.list.map((_, k) => {
+  const listOf = (flags: Uint8Array, k: number) => {
     const list: number[] = [];
-    for (let i = 0; i < n; i++) if (inScope[k * n + i]) list.push(i);
+    for (let i = 0; i < n; i++) if (flags[k * n + i]) list.push(i);
     return Int32Array.from(list);
-  });
+  };
+  const scope = I.list.map((_, k) => listOf(inScope, k));
   return {
     c,
     rng,
     defs: I.list,
     member,
     scope,
+    members: I.list.map((_, k) => listOf(member, k)),
+    world: I.list.map((d) => d.scope === 'world'),
+    economic: I.list.map((d) => ECONOMIC_DOMAINS.has(d.domain)),
+    before: zeros(),
+    target: zeros(),
+    exitHazard: zeros(),
+    joinHazard: zeros(),
     joinable,
     share,
     legitimacy: zeros(),
@@ -647,30 +675,37 @@ function allocate(n: number, data: WorldData, rng: Rng, c: InstitutionConstants)
   };
 }
 
-/** Members, GDP share, coverage, funding (relative to base once the base is set) and non-compliance of k. */
-function measure(s: Internal, state: WorldState, k: number, reforms: Reforms): Measure {
+/** World GDP and population this year, summed in state order. */
+interface Totals {
+  readonly gdp: number;
+  readonly pop: number;
+}
+
+function worldTotals(state: WorldState): Totals {
+  return { gdp: sumOf(state.country.gdp_billion_usd2015), pop: sumOf(state.country.population_million) };
+}
+
+/**
+ * Members, GDP share, coverage, funding (relative to base once the base is set) and non-compliance of k. Sums run
+ * over the members (and, for a regional body, its scope) in state order, so they equal sums over the scope that
+ * skip non-members; a world body's scope sums are the world totals.
+ */
+function measure(s: Internal, state: WorldState, k: number, reforms: Reforms, totals: Totals): Measure {
   const { c } = s;
   const n = state.n;
   const gdp = state.country.gdp_billion_usd2015;
   const pop = state.country.population_million;
   const st = stances(state);
   const arrears = c.nationalistArrears;
-  let members = 0;
+  const member = s.members[k];
+  const share = s.share;
   let gdpIn = 0;
   let popIn = 0;
-  let gdpScope = 0;
-  let popScope = 0;
   let gdpNationalist = 0;
   let popNationalist = 0;
   let paid = 0;
-  const scope = s.scope[k];
-  for (let q = 0; q < scope.length; q++) {
-    const i = scope[q];
-    const at = k * n + i;
-    gdpScope += gdp[i];
-    popScope += pop[i];
-    if (!s.member[at]) continue;
-    members++;
+  for (let q = 0; q < member.length; q++) {
+    const i = member[q];
     gdpIn += gdp[i];
     popIn += pop[i];
     const nationalist = stanceOf(st, i) === NATIONALIST;
@@ -678,15 +713,27 @@ function measure(s: Internal, state: WorldState, k: number, reforms: Reforms): M
       gdpNationalist += gdp[i];
       popNationalist += pop[i];
     }
-    paid += s.share[at] * (nationalist ? 1 - arrears : 1);
+    paid += share[k * n + i] * (nationalist ? 1 - arrears : 1);
   }
+  let gdpScope = totals.gdp;
+  let popScope = totals.pop;
+  if (!s.world[k]) {
+    const scope = s.scope[k];
+    gdpScope = 0;
+    popScope = 0;
+    for (let q = 0; q < scope.length; q++) {
+      gdpScope += gdp[scope[q]];
+      popScope += pop[scope[q]];
+    }
+  }
+  const members = member.length;
   const w = c.coverageGdpWeight;
   const coverage = (w * gdpIn) / gdpScope + ((1 - w) * popIn) / popScope;
-  const earmark = s.defs[k].scope === 'world' ? reforms.rebalancing * c.rebalancingFundingGain : 0;
+  const earmark = s.world[k] ? reforms.rebalancing * c.rebalancingFundingGain : 0;
   return {
     members,
     paid,
-    gdpShare: gdpIn / sumOf(gdp),
+    gdpShare: gdpIn / totals.gdp,
     coverage,
     funding: (paid + earmark) / s.funding0[k],
     noncompliance: members > 0 ? (w * gdpNationalist) / gdpIn + ((1 - w) * popNationalist) / popIn : 0,
@@ -733,10 +780,19 @@ function scenarioMoves(s: Internal, state: WorldState, year: number, ctx: Contex
   return moves;
 }
 
+/** Whether one of the first `count` moves (the scenario's) already moves state i in or out of k this year. */
+function isForced(moves: readonly Move[], count: number, k: number, i: number): boolean {
+  for (let q = 0; q < count; q++) if (moves[q].k === k && moves[q].i === i) return true;
+  return false;
+}
+
 function setMember(s: Internal, state: WorldState, m: Move): void {
   const n = state.n;
   const at = m.k * n + m.i;
   s.member[at] = m.join ? 1 : 0;
+  const list: number[] = [];
+  for (const i of s.scope[m.k]) if (s.member[m.k * n + i]) list.push(i);
+  s.members[m.k] = Int32Array.from(list);
   if (s.defs[m.k].scope === 'world') s.worldMemberships[m.i] += m.join ? 1 : -1;
   s.changed = true;
   if (m.join && s.share[at] === 0) {

@@ -46,6 +46,11 @@ const MEMBER_VAR = Object.fromEntries(
   Object.entries(ANSWERED_BY).map(([c, r]) => [c, regimeMemberVar(r)]),
 ) as Record<CrisisType | 'refugee', string>;
 const EARTH_RADIUS_KM = 6371;
+/**
+ * Capital-to-capital distances depend on the dataset only: kept per dataset (keyed by its latitude column) so that
+ * the runs of an ensemble compute each origin's row once. Deterministic, so runs stay pure.
+ */
+const DISTANCES = new WeakMap<readonly number[], Map<number, Float64Array>>();
 
 interface Internal {
   readonly k: Constants;
@@ -62,8 +67,11 @@ interface Internal {
   readonly refugees: Float64Array;
   /** Each host's yearly cost of its refugees, fraction of GDP. */
   readonly hostCost: Float64Array;
-  /** Distances (km) from each origin of a refugee crisis so far to every state, computed once. */
+  /** Distances (km) from each origin of a refugee crisis so far to every state, computed once per dataset. */
   readonly distances: Map<number, Float64Array>;
+  /** Scratch for a refugee crisis: log population, then origin weights and host pulls. */
+  readonly logPop: Float64Array;
+  readonly weight: Float64Array;
   /** Warming in the base year, read at the first step (the climate module runs after this one). */
   temperature0: number;
 }
@@ -430,7 +438,9 @@ export const crises: Module = {
       mult: perType(),
       refugees: new Float64Array(n),
       hostCost: new Float64Array(n),
-      distances: new Map(),
+      distances: distancesFor(ctx.data.countries.capitalLat),
+      logPop: new Float64Array(n),
+      weight: new Float64Array(n),
       temperature0: Number.NaN,
     };
     for (const c of TYPES) {
@@ -457,9 +467,9 @@ export const crises: Module = {
       const base = s.protection0[c];
       const stock = s.stock[c];
       const stay = k.stay[c];
-      protection(state, k, c, mult);
+      const { reach, inside, st } = protectionInputs(state, k, c);
       for (let i = 0; i < n; i++) {
-        mult[i] = (1 - mult[i]) / (1 - base[i]);
+        mult[i] = (1 - protectionOf(reach, inside, st, k, i)) / (1 - base[i]);
         stock[i] *= stay;
       }
     }
@@ -493,6 +503,8 @@ interface Constants {
   readonly stay: Readonly<Record<CrisisType, number>>;
   readonly mitigation: Readonly<Record<CrisisType | 'refugee', number>>;
   readonly severityRatio: number;
+  /** ln R / (R - 1), the lower end of the severity range. */
+  readonly severityScale: number;
   readonly pandemicRate: number;
   readonly deathsPerMillion: number;
   readonly financialRate: number;
@@ -541,6 +553,7 @@ function constants(p: Params): Constants {
       refugee: p['crises.refugee_mitigation'],
     },
     severityRatio: p['crises.severity_ratio'],
+    severityScale: severityScale(p['crises.severity_ratio']),
     pandemicRate: p['crises.pandemic_rate'],
     deathsPerMillion: p['crises.pandemic_deaths_per_million'],
     financialRate: p['crises.financial_rate'],
@@ -572,18 +585,41 @@ function hit(stock: Float64Array, i: number, fraction: number): number {
 
 /** A severity drawn log-uniform on [m, m R] with mean 1 (m = ln R / (R - 1)). */
 export function severity(u: number, ratio: number): number {
-  return (Math.log(ratio) / (ratio - 1)) * ratio ** u;
+  return severityScale(ratio) * ratio ** u;
+}
+
+function severityScale(ratio: number): number {
+  return Math.log(ratio) / (ratio - 1);
+}
+
+/** severity(u, k.severityRatio), with its scale read once a run. */
+function draw(k: Constants, u: number): number {
+  return k.severityScale * k.severityRatio ** u;
 }
 
 /** Protection P_ci against crisis type c in every country, written into `out`. */
 function protection(state: WorldState, k: Constants, c: CrisisType, out: Float64Array): void {
-  const reach = k.mitigation[c] * (state.global[EFFECTIVENESS_VAR[c]] ?? 0);
-  const inside = state.country[MEMBER_VAR[c]];
-  const st = stances(state);
-  for (let i = 0; i < state.n; i++) {
-    const access = inside?.[i] ? 1 : k.nonmemberAccess;
-    out[i] = reach * access * (1 - (k.nationalistLoss * stanceOf(st, i)) / 2);
-  }
+  const { reach, inside, st } = protectionInputs(state, k, c);
+  for (let i = 0; i < state.n; i++) out[i] = protectionOf(reach, inside, st, k, i);
+}
+
+function protectionInputs(state: WorldState, k: Constants, c: CrisisType) {
+  return {
+    reach: k.mitigation[c] * (state.global[EFFECTIVENESS_VAR[c]] ?? 0),
+    inside: state.country[MEMBER_VAR[c]] as Float64Array | undefined,
+    st: stances(state),
+  };
+}
+
+function protectionOf(
+  reach: number,
+  inside: Float64Array | undefined,
+  st: Float64Array | undefined,
+  k: Constants,
+  i: number,
+): number {
+  const access = inside?.[i] ? 1 : k.nonmemberAccess;
+  return reach * access * (1 - (k.nationalistLoss * stanceOf(st, i)) / 2);
 }
 
 function pandemic(state: WorldState, s: Internal, year: number, ctx: Context): void {
@@ -592,7 +628,7 @@ function pandemic(state: WorldState, s: Internal, year: number, ctx: Context): v
   const occurs = u < k.pandemicRate;
   state.global.pandemic_deaths_thousand = 0;
   if (!occurs) return;
-  const sev = severity(u / k.pandemicRate, k.severityRatio);
+  const sev = draw(k, u / k.pandemicRate);
   const gdp = state.country.gdp_billion_usd2015;
   const pop = state.country.population_million;
   const mult = s.mult.pandemic;
@@ -620,15 +656,16 @@ function financial(state: WorldState, s: Internal, year: number, ctx: Context): 
   if (global)
     ctx.log(year, '*', 'financial-crisis', 'global financial crisis: banking crises spread across countries');
   const mult = s.mult.financial;
+  const effectiveness = effectivenessText(state, 'finance');
   for (let i = 0; i < state.n; i++) {
     const u = rng.uniform();
     if (u >= rate) continue;
-    const loss = hit(s.stock.financial, i, k.loss.financial * severity(u / rate, k.severityRatio) * mult[i]);
+    const loss = hit(s.stock.financial, i, k.loss.financial * draw(k, u / rate) * mult[i]);
     ctx.log(
       year,
       ctx.data.countries.iso3[i],
       'financial-crisis',
-      `systemic banking crisis: output loss ${pct(loss)} of GDP this year, fading with a half-life of ${k.financialHalfLife} years; world finance institution effectiveness ${effectivenessText(state, 'finance')}`,
+      `systemic banking crisis: output loss ${pct(loss)} of GDP this year, fading with a half-life of ${k.financialHalfLife} years; world finance institution effectiveness ${effectiveness}`,
     );
   }
 }
@@ -644,7 +681,7 @@ function disasters(state: WorldState, s: Internal, year: number, factor: number,
   for (let i = 0; i < state.n; i++) {
     const u = rng.uniform();
     if (u >= rate) continue;
-    const loss = hit(s.stock.disaster, i, k.loss.disaster * severity(u / rate, k.severityRatio) * mult[i]);
+    const loss = hit(s.stock.disaster, i, k.loss.disaster * draw(k, u / rate) * mult[i]);
     struck.push(i);
     if (loss > largestLoss) {
       largest = i;
@@ -698,10 +735,11 @@ function refugeeCrisis(
   const n = state.n;
   const pop = state.country.population_million;
   const gdppc = state.country.gdp_per_capita_usd2015;
-  const weight = new Float64Array(n);
+  const { weight, logPop } = s;
   for (let i = 0; i < n; i++) {
+    logPop[i] = Math.log(pop[i]);
     weight[i] = Math.exp(
-      k.refugeePopulationElasticity * Math.log(pop[i]) - k.refugeeIncomeElasticity * Math.log(gdppc[i]),
+      k.refugeePopulationElasticity * logPop[i] - k.refugeeIncomeElasticity * Math.log(gdppc[i]),
     );
   }
   const origin = pick(weight, uOrigin);
@@ -719,7 +757,7 @@ function refugeeCrisis(
     pull[j] =
       j === origin
         ? 0
-        : Math.exp(k.hostPopulationElasticity * Math.log(pop[j]) - distance[j] / k.refugeeDistance);
+        : Math.exp(k.hostPopulationElasticity * logPop[j] - distance[j] / k.refugeeDistance);
     total += pull[j];
   }
   const top = [-1, -1, -1];
@@ -779,6 +817,15 @@ function publish(state: WorldState, s: Internal, disasterFactor: number): void {
   state.global.crisis_losses_pct_gdp = (100 * now) / world;
   state.global.crisis_expected_losses_pct_gdp = (100 * expected) / world;
   state.global.refugees_unassisted_thousand = sumOf(s.refugees) * (1 - supportShare(state, s.k));
+}
+
+function distancesFor(latitudes: readonly number[]): Map<number, Float64Array> {
+  let rows = DISTANCES.get(latitudes);
+  if (!rows) {
+    rows = new Map();
+    DISTANCES.set(latitudes, rows);
+  }
+  return rows;
 }
 
 /** Index drawn with probability proportional to its weight, from one uniform. */

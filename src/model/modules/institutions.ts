@@ -85,6 +85,11 @@ interface Internal {
   readonly target: Float64Array;
   readonly exitHazard: Float64Array;
   readonly joinHazard: Float64Array;
+  /**
+   * Without politics, the dues paid depend on the memberships only: kept per institution (NaN when a membership
+   * changed). With politics, stances change them and they are summed each year.
+   */
+  readonly paidNoPolitics: Float64Array;
   /** [k * n + i] = 1 when state i may join k. */
   readonly joinable: Uint8Array;
   /** [k * n + i]: assessed funding share (base year; set on joining for newcomers). */
@@ -657,6 +662,7 @@ function allocate(n: number, data: WorldData, rng: Rng, c: InstitutionConstants)
     target: zeros(),
     exitHazard: zeros(),
     joinHazard: zeros(),
+    paidNoPolitics: zeros().fill(Number.NaN),
     joinable,
     share,
     legitimacy: zeros(),
@@ -704,16 +710,30 @@ function measure(s: Internal, state: WorldState, k: number, reforms: Reforms, to
   let gdpNationalist = 0;
   let popNationalist = 0;
   let paid = 0;
-  for (let q = 0; q < member.length; q++) {
-    const i = member[q];
-    gdpIn += gdp[i];
-    popIn += pop[i];
-    const nationalist = stanceOf(st, i) === NATIONALIST;
-    if (nationalist) {
-      gdpNationalist += gdp[i];
-      popNationalist += pop[i];
+  if (st) {
+    for (let q = 0; q < member.length; q++) {
+      const i = member[q];
+      gdpIn += gdp[i];
+      popIn += pop[i];
+      const nationalist = st[i] === NATIONALIST;
+      if (nationalist) {
+        gdpNationalist += gdp[i];
+        popNationalist += pop[i];
+      }
+      paid += share[k * n + i] * (nationalist ? 1 - arrears : 1);
     }
-    paid += share[k * n + i] * (nationalist ? 1 - arrears : 1);
+  } else {
+    // Every government counts as mixed (stanceOf): nobody withholds dues.
+    for (let q = 0; q < member.length; q++) {
+      gdpIn += gdp[member[q]];
+      popIn += pop[member[q]];
+    }
+    paid = s.paidNoPolitics[k];
+    if (Number.isNaN(paid)) {
+      paid = 0;
+      for (let q = 0; q < member.length; q++) paid += share[k * n + member[q]];
+      s.paidNoPolitics[k] = paid;
+    }
   }
   let gdpScope = totals.gdp;
   let popScope = totals.pop;
@@ -793,6 +813,7 @@ function setMember(s: Internal, state: WorldState, m: Move): void {
   const list: number[] = [];
   for (const i of s.scope[m.k]) if (s.member[m.k * n + i]) list.push(i);
   s.members[m.k] = Int32Array.from(list);
+  s.paidNoPolitics[m.k] = Number.NaN;
   if (s.defs[m.k].scope === 'world') s.worldMemberships[m.i] += m.join ? 1 : -1;
   s.changed = true;
   if (m.join && s.share[at] === 0) {

@@ -48,6 +48,9 @@ const cost = (id: string, def: number, min: number, max: number, source: string,
   description,
 });
 
+/** The global variable each lever publishes, in the order of LEVERS. */
+const LEVER_VARS = LEVERS.map(([id]) => `reform_${id}`);
+
 interface ReformConstants {
   /** Lever values and costs in full, in the order of LEVERS. */
   readonly lever: readonly number[];
@@ -56,6 +59,8 @@ interface ReformConstants {
   readonly ramp: number;
   readonly revenue: number;
   readonly cohort: number;
+  /** This year's intensities (scratch). */
+  readonly now: Float64Array;
 }
 
 /** Intensity of a lever in a given year: off before the start, then a linear ramp to its full value. */
@@ -175,6 +180,7 @@ export const reforms: Module = {
       ramp: params['reforms.ramp_years'],
       revenue: params['reforms.min_tax_revenue_share'],
       cohort: params['reforms.cohort_years'],
+      now: new Float64Array(LEVERS.length),
     };
     state.internal.reforms = constants;
   },
@@ -182,13 +188,15 @@ export const reforms: Module = {
   step(state, year) {
     const k = state.internal.reforms as ReformConstants;
     let costFraction = 0;
-    const now = LEVERS.map((_, q) => phaseIn(k.lever[q], year, k.start, k.ramp));
-    LEVERS.forEach(([id], q) => {
-      state.global[`reform_${id}`] = now[q];
+    const { now } = k;
+    for (let q = 0; q < LEVERS.length; q++) {
+      now[q] = phaseIn(k.lever[q], year, k.start, k.ramp);
+      state.global[LEVER_VARS[q]] = now[q];
       costFraction += now[q] * k.cost[q];
-    });
+    }
     state.country.reform_cost_fraction.fill(costFraction);
-    const [rebalancing, , civic] = now;
+    const rebalancing = now[0];
+    const civic = now[2];
     state.global.min_tax_revenue_billion_usd2015 =
       1000 * state.global.gdp_trillion_usd2015 * rebalancing * k.revenue;
     // Civic education reaches people through schools: media literacy (owned by politics) moves toward 1 as

@@ -755,9 +755,7 @@ function refugeeCrisis(
   let total = 0;
   for (let j = 0; j < n; j++) {
     pull[j] =
-      j === origin
-        ? 0
-        : Math.exp(k.hostPopulationElasticity * logPop[j] - distance[j] / k.refugeeDistance);
+      j === origin ? 0 : Math.exp(k.hostPopulationElasticity * logPop[j] - distance[j] / k.refugeeDistance);
     total += pull[j];
   }
   const top = [-1, -1, -1];

@@ -102,16 +102,19 @@ export function simulate(data: WorldData, options: RunOptions): RunResult {
     row,
   };
   const nYears = lastYear - firstYear + 1;
-  const global: Record<string, Float64Array> = {};
-  const country: Record<string, Float64Array> = {};
-  for (const v of globalOutputs) global[v.name] = new Float64Array(nYears);
-  for (const v of countryOutputs) country[v.name] = new Float64Array(nYears * n);
+  // Output columns in parallel arrays: record() runs every year and should not look the columns up by name.
+  const globalNames = globalOutputs.map((v) => v.name);
+  const countryNames = countryOutputs.map((v) => v.name);
+  const globalCols = globalNames.map(() => new Float64Array(nYears));
+  const countryCols = countryNames.map(() => new Float64Array(nYears * n));
+  const global = Object.fromEntries(globalNames.map((name, q) => [name, globalCols[q]]));
+  const country = Object.fromEntries(countryNames.map((name, q) => [name, countryCols[q]]));
 
   const record = () => {
     const k = state.year - firstYear;
     if (k < 0) return;
-    for (const v of globalOutputs) global[v.name][k] = state.global[v.name];
-    for (const v of countryOutputs) country[v.name].set(state.country[v.name], k * n);
+    for (let q = 0; q < globalNames.length; q++) globalCols[q][k] = state.global[globalNames[q]];
+    for (let q = 0; q < countryNames.length; q++) countryCols[q].set(state.country[countryNames[q]], k * n);
   };
 
   for (const m of modules) m.init(state, ctx);

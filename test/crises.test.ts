@@ -36,6 +36,37 @@ describe('crisis draws', () => {
     expect(a.country.crisis_loss_fraction).toEqual(b.country.crisis_loss_fraction);
   });
 
+  it('do not depend on earlier runs (distances are kept per dataset) but do on the dataset', () => {
+    // A copy of the data with its own capital columns starts with no distances kept.
+    const copy = (lat: (i: number) => number, lon: (i: number) => number) => ({
+      ...data,
+      countries: {
+        ...data.countries,
+        capitalLat: data.countries.capitalLat.map((_, i) => lat(i)),
+        capitalLon: data.countries.capitalLon.map((_, i) => lon(i)),
+      },
+    });
+    const runOn = (d: typeof data) =>
+      simulate(d, { params: registry.resolve(), seed: 7, firstYear: d.baseYear, lastYear: 2100 });
+    const warm = run(7);
+    const cold = runOn(
+      copy(
+        (i) => data.countries.capitalLat[i],
+        (i) => data.countries.capitalLon[i],
+      ),
+    );
+    expect(cold.country.crisis_loss_fraction).toEqual(warm.country.crisis_loss_fraction);
+    expect(crisisLines(cold)).toEqual(crisisLines(warm));
+    // Every capital on the equator, one degree apart: other hosts, other costs.
+    const moved = runOn(
+      copy(
+        () => 0,
+        (i) => i - 97,
+      ),
+    );
+    expect(moved.country.crisis_loss_fraction).not.toEqual(warm.country.crisis_loss_fraction);
+  });
+
   it('depend on the seed', () => {
     expect(crisisLines(run(7))).not.toEqual(crisisLines(run(8)));
   });

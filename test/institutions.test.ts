@@ -147,6 +147,31 @@ describe('memberships', () => {
     );
     expect(log(back).some((l) => l.startsWith('2030,USA,join,joins WHO (scenario event)'))).toBe(true);
   });
+
+  it("funding follows the memberships: the leaver's assessed share goes, and comes back with it", () => {
+    const I = data.institutions;
+    const who = I.list.findIndex((d) => d.id === 'WHO');
+    const usa = data.countries.iso3.indexOf('USA');
+    let share = 0;
+    let total = 0;
+    for (let r = 0; r < I.members.institution.length; r++) {
+      if (I.members.institution[r] !== who || I.members.status[r] !== 'member') continue;
+      total += I.members.fundingShare[r];
+      if (I.members.country[r] === usa) share = I.members.fundingShare[r];
+    }
+    expect(share).toBeGreaterThan(0.1);
+    const back = run(
+      [
+        { year: 2026, type: 'leave', iso3: 'USA', institution: 'WHO' },
+        { year: 2030, type: 'join', iso3: 'USA', institution: 'WHO' },
+      ],
+      2035,
+    );
+    const funding = (year: number) =>
+      back.tables.institutions.rows.find((r) => r[0] === year && r[1] === 'WHO')?.[4] as number;
+    for (const year of [2025, 2030, 2035]) expect(funding(year)).toBeCloseTo(1, 12);
+    for (const year of [2026, 2027, 2029]) expect(funding(year)).toBeCloseTo(1 - share / total, 12);
+  });
 });
 
 describe('the United States leaves the WHO and the Paris Agreement (scenarios/us-withdrawals.yaml)', () => {

@@ -8,9 +8,11 @@ import { describe, expect, it } from 'vitest';
 import {
   abatementAtPrice,
   abatementCostPerTon,
+  byGdpDescending,
   type ClubEconomy,
   clubEquilibrium,
   clubOutcomes,
+  identity,
   joinGain,
 } from '../src/model/cooperation/club.js';
 import { registry } from '../src/model/engine.js';
@@ -140,5 +142,32 @@ describe('the club in a run (cooperation module)', () => {
     const r = club(0);
     expect(r.global.climate_club_emissions_share[k(2030)]).toBeLessThan(0.1);
     expect(r.tables.events.rows.filter((row) => row[2] === 'climate-club-leave').length).toBeGreaterThan(100);
+  });
+});
+
+describe('the order of best responses', () => {
+  it('is the stable sort by GDP, largest first, from any starting permutation (ties by index)', () => {
+    fc.assert(
+      fc.property(
+        // Few distinct values, so that ties are common.
+        fc.array(fc.integer({ min: 0, max: 6 }), { minLength: 1, maxLength: 40 }),
+        fc.integer(),
+        (values, seed) => {
+          const n = values.length;
+          const expected = Array.from({ length: n }, (_, i) => i).sort((a, b) => values[b] - values[a]);
+          const fromIdentity = identity(n);
+          byGdpDescending(fromIdentity, values);
+          expect(Array.from(fromIdentity)).toEqual(expected);
+          // From a shuffled start (as last year's order is, once GDP ranks have moved).
+          const shuffled = identity(n);
+          for (let q = n - 1; q > 0; q--) {
+            const r = Math.abs(seed + q * 7919) % (q + 1);
+            [shuffled[q], shuffled[r]] = [shuffled[r], shuffled[q]];
+          }
+          byGdpDescending(shuffled, values);
+          expect(Array.from(shuffled)).toEqual(expected);
+        },
+      ),
+    );
   });
 });

@@ -65,14 +65,39 @@ export function joinGain(
   t: ClubTerms,
   worldGdp: number,
 ): number {
+  return gainWith(i, clubGdpOthers, e, t, worldGdp, clubPolicy(t));
+}
+
+/** The club's abatement at its target price and that abatement's cost per ton: the same for every country. */
+interface ClubPolicy {
+  readonly mu: number;
+  readonly costPerTon: number;
+}
+
+function clubPolicy(t: ClubTerms): ClubPolicy {
+  const mu = abatementAtPrice(t.price, t.backstop, t.exponent);
+  return { mu, costPerTon: abatementCostPerTon(mu, t.backstop, t.exponent) };
+}
+
+/** joinGain with the club's policy computed once for all countries (a sweep asks every country). */
+function gainWith(
+  i: number,
+  clubGdpOthers: number,
+  e: ClubEconomy,
+  t: ClubTerms,
+  worldGdp: number,
+  policy: ClubPolicy,
+): number {
   const share = e.gdp[i] / worldGdp;
   const own = abatementAtPrice(t.scc * share, t.backstop, t.exponent);
-  const club = Math.max(own, abatementAtPrice(t.price, t.backstop, t.exponent));
-  const net = (mu: number) =>
-    ((t.scc * share * mu - abatementCostPerTon(mu, t.backstop, t.exponent)) * e.emissions[i]) / 1000;
+  const ownCost = abatementCostPerTon(own, t.backstop, t.exponent);
+  // In the club a country abates at the club's level or its own, whichever is higher.
+  const club = Math.max(own, policy.mu);
+  const clubCost = club === own ? ownCost : policy.costPerTon;
+  const net = (mu: number, cost: number) => ((t.scc * share * mu - cost) * e.emissions[i]) / 1000;
   const penalty =
     t.tariff * t.incidence * e.exportsShare[i] * e.gdp[i] * (clubGdpOthers / (worldGdp - e.gdp[i]));
-  return net(club) - net(own) + penalty;
+  return net(club, clubCost) - net(own, ownCost) + penalty;
 }
 
 /**
@@ -85,16 +110,18 @@ export function bestResponseSweep(
   e: ClubEconomy,
   t: ClubTerms,
   may: (i: number) => boolean = () => true,
+  order: Int32Array = identity(member.length),
 ): number {
   const n = member.length;
   const world = sum(e.gdp);
   let clubGdp = 0;
   for (let i = 0; i < n; i++) if (member[i]) clubGdp += e.gdp[i];
-  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => e.gdp[b] - e.gdp[a]);
+  byGdpDescending(order, e.gdp);
   let changed = 0;
+  const policy = clubPolicy(t);
   for (const i of order) {
     const others = clubGdp - (member[i] ? e.gdp[i] : 0);
-    const want = may(i) && joinGain(i, others, e, t, world) > 0 ? 1 : 0;
+    const want = may(i) && gainWith(i, others, e, t, world, policy) > 0 ? 1 : 0;
     if (want !== member[i]) {
       member[i] = want;
       clubGdp = others + (want ? e.gdp[i] : 0);
@@ -102,6 +129,30 @@ export function bestResponseSweep(
     }
   }
   return changed;
+}
+
+export function identity(n: number): Int32Array {
+  const order = new Int32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  return order;
+}
+
+/**
+ * Sorts `order`, a permutation of the states, by GDP, largest first, ties by index (the order of a stable sort
+ * of 0..n-1). Insertion sort: a pass is linear when the order is already nearly right, as last year's order or
+ * the previous sweep's is (callers that sweep repeatedly keep their `order`).
+ */
+export function byGdpDescending(order: Int32Array, gdp: ArrayLike<number>): void {
+  for (let q = 1; q < order.length; q++) {
+    const i = order[q];
+    const g = gdp[i];
+    let r = q - 1;
+    while (r >= 0 && (gdp[order[r]] < g || (gdp[order[r]] === g && order[r] > i))) {
+      order[r + 1] = order[r];
+      r--;
+    }
+    order[r + 1] = i;
+  }
 }
 
 /** The coalition best responses settle on from a starting club (stable: no member leaves, no outsider joins). */
@@ -112,7 +163,9 @@ export function clubEquilibrium(
   maxSweeps = 100,
 ): Uint8Array {
   const member = Uint8Array.from(start);
-  for (let k = 0; k < maxSweeps; k++) if (bestResponseSweep(member, e, t) === 0) return member;
+  const order = identity(member.length);
+  for (let k = 0; k < maxSweeps; k++)
+    if (bestResponseSweep(member, e, t, undefined, order) === 0) return member;
   throw new Error(`the climate club did not settle within ${maxSweeps} sweeps`);
 }
 

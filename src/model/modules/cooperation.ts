@@ -23,6 +23,7 @@ import {
   bestResponseSweep,
   type ClubEconomy,
   type ClubTerms,
+  identity,
   joinGain,
 } from '../cooperation/club.js';
 import { internationalism, NATIONALIST, stanceOf, stances } from '../institutions/politics.js';
@@ -51,6 +52,8 @@ interface Internal {
   readonly club: Uint8Array;
   /** The membership the tariff matrix was last written for. */
   readonly tariffsFor: Uint8Array;
+  /** The states by GDP, largest first, as last sorted (the best responses' order; re-sorted each year). */
+  readonly order: Int32Array;
   clubStarted: boolean;
 }
 
@@ -242,6 +245,7 @@ export const cooperation: Module = {
       parisLast: Float64Array.from(state.country.paris_member),
       club: new Uint8Array(n),
       tariffsFor: new Uint8Array(n),
+      order: identity(n),
       clubStarted: false,
     };
     state.internal.cooperation = s;
@@ -345,7 +349,7 @@ function updateClub(
     );
   }
   const before = Uint8Array.from(s.club);
-  bestResponseSweep(s.club, economy, terms, may);
+  bestResponseSweep(s.club, economy, terms, may, s.order);
   const world = sumOf(economy.gdp);
   let clubGdp = 0;
   let clubEm = 0;

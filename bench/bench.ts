@@ -1,6 +1,7 @@
 /**
  * Benchmarks: `npm run bench` prints a table, `npm run bench -- --json` a JSON array of
- * {name, median_ms, runs}. Each case runs untimed a few times first, then until it has a stable median.
+ * {name, median_ms, runs}; `npm run bench -- NAME ...` only the cases whose names contain a NAME. Each case
+ * runs untimed a few times first, then until it has a stable median.
  */
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -160,7 +161,16 @@ function measure(c: Case): { median: number; runs: number } {
 }
 
 const json = process.argv.includes('--json');
-const rows = CASES.map((c) => {
+// `npm run bench -- world.run` measures only the cases whose names contain one of the words given.
+const only = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+const chosen = only.length ? CASES.filter((c) => only.some((w) => c.name.includes(w))) : CASES;
+if (chosen.length === 0) {
+  process.stderr.write(
+    `bench: no case matches ${only.join(', ')}; cases: ${CASES.map((c) => c.name).join(', ')}\n`,
+  );
+  process.exit(2);
+}
+const rows = chosen.map((c) => {
   if (!json) process.stderr.write(`measuring ${c.name}...\n`);
   return { c, ...measure(c) };
 });

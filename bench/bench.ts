@@ -9,6 +9,7 @@ import { COVARIATES } from '../scripts/data/conflict-covariates.js';
 import { fitModel, prepare } from '../scripts/estimate-conflict.js';
 import { loadWorldData } from '../src/data/load.js';
 import { runFair } from '../src/model/climate/fair.js';
+import { clubOutcomes } from '../src/model/cooperation/club.js';
 import { registry, simulate } from '../src/model/engine.js';
 import { fairParams } from '../src/model/modules/climate.js';
 import { LOOP_TOLERANCE } from '../src/model/modules/trade.js';
@@ -41,6 +42,32 @@ const fair = fairParams(params);
 const emissions = emissionPath();
 const baseline = { params, seed: 1, firstYear: data.baseYear, lastYear: 2100 };
 const result = simulate(data, baseline);
+const withdrawalsAndReforms = {
+  ...baseline,
+  params: registry.resolve({
+    'reforms.rebalancing': 1,
+    'reforms.local_voices': 1,
+    'reforms.civic_education': 1,
+    'reforms.multilateralism': 1,
+    'cooperation.club_price_usd_per_tco2': 50,
+    'cooperation.club_tariff_pct': 5,
+  }),
+  events: [
+    { year: 2026, type: 'leave', iso3: 'USA', institution: 'WHO' },
+    { year: 2026, type: 'leave', iso3: 'USA', institution: 'PARIS' },
+  ],
+};
+const clubEconomy = {
+  gdp: data.base.gdp_billion_usd2015,
+  emissions: data.base.co2_fossil_mtco2,
+  exportsShare: data.institutions.exportsPctGdp.map((x) => x / 100),
+};
+const clubBase = {
+  scc: params['cooperation.scc_usd_per_tco2'],
+  backstop: params['cooperation.backstop_usd_per_tco2'],
+  exponent: params['cooperation.cost_exponent'],
+  incidence: params['cooperation.tariff_incidence'],
+};
 const bin = fileURLToPath(new URL('../bin/worldorder.js', import.meta.url));
 const n = data.countries.iso3.length;
 const tradeBase = baselineFromFlows(n, data.tradeLabor.flows_billion_usd2015);
@@ -111,6 +138,22 @@ const CASES: Case[] = [
     what: 'the shipped conflict model: read data/raw/dyad_year.csv.gz (798,140 rows), derive, fit',
     fn: () => fitModel(prepare(), 'mid_onset', COVARIATES, true),
     minRuns: 3,
+  },
+  {
+    name: 'world.run-withdrawals-reforms-club',
+    what: 'baseline with the US withdrawals, the four reforms and a climate club (50 USD/t, 5 %)',
+    fn: () => simulate(data, withdrawalsAndReforms),
+  },
+  {
+    name: 'cooperation.club-grid',
+    what: '`worldorder club` default grid: 4 prices x 10 tariffs x 2 starts, 195 states',
+    fn: () =>
+      clubOutcomes(
+        clubEconomy,
+        clubBase,
+        [12.5, 25, 50, 100],
+        [0, 0.01, 0.02, 0.03, 0.04, 0.05, 0.075, 0.1, 0.15, 0.2],
+      ),
   },
   {
     name: 'output.countries-csv',

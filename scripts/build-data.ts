@@ -16,8 +16,10 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
+import { UserError } from '../src/errors.js';
 import { interpolate } from '../src/model/math.js';
 import type { ValueSource, WorldData } from '../src/model/world-data.js';
+import { buildInstitutions, INSTITUTION_CODE, INSTITUTION_FILES } from './data/institutions.js';
 import { mapCodes } from './data/map.js';
 import { buildTradeLabor, TRADE_LABOR_RAW } from './data/trade-labor.js';
 
@@ -273,11 +275,13 @@ export function build(): WorldData {
     'landuse_co2_history.csv',
     'nonco2_forcing.csv',
     ...TRADE_LABOR_RAW,
+    ...INSTITUTION_FILES,
   ]) {
     hash.update(readFileSync(join(RAW, f)));
   }
   hash.update(readFileSync(fileURLToPath(import.meta.url)));
   hash.update(readFileSync(fileURLToPath(new URL('./data/trade-labor.ts', import.meta.url))));
+  for (const f of INSTITUTION_CODE) hash.update(readFileSync(f));
 
   return {
     version: hash.digest('hex').slice(0, 12),
@@ -315,6 +319,15 @@ export function build(): WorldData {
     },
     tradeLabor: buildTradeLabor(RAW, countries, gdp, BASE_YEAR),
     map: mapCodes(countries),
+    institutions: buildInstitutions({
+      rawDir: RAW,
+      baseYear: BASE_YEAR,
+      iso3: countries.map((c) => c.iso3),
+      subregion: countries.map((c) => c.subregion),
+      gdp,
+      exportsPctGdp: countries.map((c) => value(c, BASE_YEAR, 'exports_pct_gdp')),
+      importsPctGdp: countries.map((c) => value(c, BASE_YEAR, 'imports_pct_gdp')),
+    }),
   };
 }
 
@@ -326,7 +339,15 @@ export function serialize(data: WorldData): string {
 export const OUTPUT_PATH = OUT;
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const data = build();
+  let data: WorldData;
+  try {
+    data = build();
+  } catch (err) {
+    // A bad raw table: one line naming the file and row, a non-zero exit, and world.json left as it was.
+    if (!(err instanceof UserError)) throw err;
+    console.error(`build-data: ${err.message}`);
+    process.exit(1);
+  }
   writeFileSync(OUT, serialize(data));
   console.log(
     `wrote ${OUT}: ${data.countries.iso3.length} states, base year ${data.baseYear}, version ${data.version}`,

@@ -45,6 +45,11 @@ export interface RunOptions {
   readonly lastYear: number;
   /** Timed scenario events, validated (src/scenario/load.ts). */
   readonly events?: readonly ScenarioEvent[];
+  /**
+   * The modules to run, in order (default MODULES). For experiments such as running a mechanism against a
+   * stand-in for a module that is not built yet; `params` must then cover their parameters.
+   */
+  readonly modules?: readonly Module[];
 }
 
 export interface Table {
@@ -70,9 +75,15 @@ export function simulate(data: WorldData, options: RunOptions): RunResult {
     throw new RangeError(`years must satisfy ${data.baseYear} <= first (${firstYear}) <= last (${lastYear})`);
   }
   const n = data.countries.iso3.length;
-  const state = allocateState(n, data.baseYear, LAYOUT);
+  const modules = options.modules ?? MODULES;
+  const layout = options.modules ? layoutOf(modules) : LAYOUT;
+  const globalOutputs = options.modules ? layout.global.filter((v) => v.output) : GLOBAL_OUTPUTS;
+  const countryOutputs = options.modules ? layout.country.filter((v) => v.output) : COUNTRY_OUTPUTS;
+  const state = allocateState(n, data.baseYear, layout);
   const tables: Record<string, Table> = {};
-  for (const t of TABLES) tables[t.name] = { columns: t.columns, rows: [] };
+  for (const t of [EVENT_LOG, ...modules.flatMap((m) => m.tables ?? [])]) {
+    tables[t.name] = { columns: t.columns, rows: [] };
+  }
   const byYear = new Map<number, ScenarioEvent[]>();
   for (const e of options.events ?? []) byYear.set(e.year, [...(byYear.get(e.year) ?? []), e]);
   const row = (table: string, values: readonly (string | number)[]) => {
@@ -91,23 +102,26 @@ export function simulate(data: WorldData, options: RunOptions): RunResult {
     row,
   };
   const nYears = lastYear - firstYear + 1;
-  const global: Record<string, Float64Array> = {};
-  const country: Record<string, Float64Array> = {};
-  for (const v of GLOBAL_OUTPUTS) global[v.name] = new Float64Array(nYears);
-  for (const v of COUNTRY_OUTPUTS) country[v.name] = new Float64Array(nYears * n);
+  // Output columns in parallel arrays: record() runs every year and should not look the columns up by name.
+  const globalNames = globalOutputs.map((v) => v.name);
+  const countryNames = countryOutputs.map((v) => v.name);
+  const globalCols = globalNames.map(() => new Float64Array(nYears));
+  const countryCols = countryNames.map(() => new Float64Array(nYears * n));
+  const global = Object.fromEntries(globalNames.map((name, q) => [name, globalCols[q]]));
+  const country = Object.fromEntries(countryNames.map((name, q) => [name, countryCols[q]]));
 
   const record = () => {
     const k = state.year - firstYear;
     if (k < 0) return;
-    for (const v of GLOBAL_OUTPUTS) global[v.name][k] = state.global[v.name];
-    for (const v of COUNTRY_OUTPUTS) country[v.name].set(state.country[v.name], k * n);
+    for (let q = 0; q < globalNames.length; q++) globalCols[q][k] = state.global[globalNames[q]];
+    for (let q = 0; q < countryNames.length; q++) countryCols[q].set(state.country[countryNames[q]], k * n);
   };
 
-  for (const m of MODULES) m.init(state, ctx);
+  for (const m of modules) m.init(state, ctx);
   record();
   for (let year = data.baseYear + 1; year <= lastYear; year++) {
     state.year = year;
-    for (const m of MODULES) m.step(state, year, ctx);
+    for (const m of modules) m.step(state, year, ctx);
     record();
   }
   const years = Array.from({ length: nYears }, (_, k) => firstYear + k);

@@ -23,6 +23,8 @@ export interface EventValidators {
   readonly country: z.ZodType<string>;
   /** The same, or `*` for every state. */
   readonly countryOrAll: z.ZodType<string>;
+  /** The dataset, for fields checked against it (e.g. an institution id). */
+  readonly data: WorldData;
 }
 
 export interface EventSpec {

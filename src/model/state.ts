@@ -37,12 +37,16 @@ export interface StateLayout {
 }
 
 export function allocateState(n: number, year: number, layout: StateLayout): WorldState {
-  const country: Record<string, Float64Array> = {};
-  const dyad: Record<string, Float64Array> = {};
-  const global: Record<string, number> = {};
-  for (const v of layout.country) country[v.name] = new Float64Array(n);
-  for (const v of layout.dyad) dyad[v.name] = new Float64Array(n * n);
-  for (const v of layout.global) global[v.name] = 0;
+  // Built with Object.fromEntries, not by adding keys one by one: V8 turns an object that gets more than a dozen
+  // keys through computed-name stores into a slow dictionary, and every `state.country.x` in a module's inner loop
+  // would then be a hash lookup. Object.fromEntries keeps fast, inline-cached properties.
+  const country: Record<string, Float64Array> = Object.fromEntries(
+    layout.country.map((v) => [v.name, new Float64Array(n)]),
+  );
+  const dyad: Record<string, Float64Array> = Object.fromEntries(
+    layout.dyad.map((v) => [v.name, new Float64Array(n * n)]),
+  );
+  const global: Record<string, number> = Object.fromEntries(layout.global.map((v) => [v.name, 0]));
   const lossChannels = layout.country.filter((v) => v.lossChannel).map((v) => v.name);
   return { n, year, country, dyad, global, lossChannels, internal: {} };
 }

@@ -60,4 +60,60 @@ export interface WorldData {
   readonly tradeLabor: TradeLaborData;
   /** For the web explorer's map: each state's UN M49 (ISO 3166-1 numeric) code, '' where it has none. */
   readonly map: { readonly m49: readonly string[] };
+  /** Multilateral institutions in the base year: who belongs, who pays, how they decide (scripts/data/institutions.ts). */
+  readonly institutions: InstitutionsData;
+}
+
+/** How an institution takes decisions: the slower the rule, the less effective it is (src/model/modules/institutions.ts). */
+export type DecisionRule = 'majority' | 'weighted' | 'qualified_majority' | 'veto' | 'consensus';
+/** How the funding shares of members without a listed share are set (data/README.md). */
+export type FundingRule = 'gdp' | 'equal' | 'trade' | 'un_scale';
+/** A state's standing in an institution; only `member` counts as inside. */
+export type MemberStatus = 'member' | 'observer' | 'signatory' | 'candidate' | 'suspended';
+
+export interface InstitutionDef {
+  /** Short id used in scenario events, e.g. `WHO`. */
+  readonly id: string;
+  readonly name: string;
+  /** universal, regional, alliance or club. */
+  readonly kind: string;
+  /** What it governs (general, health, trade, climate, finance, development, security, ...). */
+  readonly domain: string;
+  /** `world`: open to every UN member state, coverage measured against the world; `listed`: only the states listed for it. */
+  readonly scope: 'world' | 'listed';
+  readonly decisionRule: DecisionRule;
+  /** Whether its charter lets a member leave (the UN Charter has no withdrawal clause). */
+  readonly leavable: boolean;
+  readonly fundingRule: FundingRule;
+  readonly source: string;
+}
+
+/** The base-year membership table, one entry per institution and state with a status (struct of arrays). */
+export interface MemberRows {
+  /** Index into `InstitutionsData.list`. */
+  readonly institution: readonly number[];
+  /** Index into `WorldData.countries`. */
+  readonly country: readonly number[];
+  readonly status: readonly MemberStatus[];
+  /** Share of the institution's assessed funding (members only; they sum to 1 over its members). */
+  readonly fundingShare: readonly number[];
+  /** Index into `InstitutionsData.sources`: where the membership comes from. */
+  readonly source: readonly number[];
+  /** Index into `InstitutionsData.sources`: where a listed share comes from, or the rule that set it; -1 for non-members. */
+  readonly fundingSource: readonly number[];
+  readonly note: readonly string[];
+}
+
+export interface InstitutionsData {
+  readonly list: readonly InstitutionDef[];
+  readonly members: MemberRows;
+  /** Per institution: the states outside it in the base year that may join (listed ones; for world scope, UN members). */
+  readonly joinable: readonly (readonly number[])[];
+  readonly sources: readonly string[];
+  /** Exports of goods and services, % of GDP, base year (the climate club's trade penalty), aligned with countries. */
+  readonly exportsPctGdp: readonly number[];
+  /** Imports of goods and services, % of GDP, base year (with exports, the WTO's trade-based funding rule). */
+  readonly importsPctGdp: readonly number[];
+  /** Where each state's trade shares come from; imputed ones say so. */
+  readonly tradeSources: readonly ValueSource[];
 }

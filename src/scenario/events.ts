@@ -25,6 +25,7 @@ function validators(data: WorldData): EventValidators {
   return {
     country: z.string().superRefine(known),
     countryOrAll: z.string().superRefine((v, ctx) => (v === '*' ? undefined : known(v, ctx))),
+    data,
   };
 }
 

@@ -1,7 +1,6 @@
 /** `worldorder run`: one scenario, written all-or-nothing to an output directory. */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadWorldData } from '../../data/load.js';
 import { registry, simulate } from '../../model/engine.js';
 import { writeDirectoryAtomically } from '../../output/atomic.js';
 import { toCsv } from '../../output/csv.js';
@@ -11,16 +10,18 @@ import { loadScenario } from '../../scenario/load.js';
 import { overridesOf, runOptions } from '../../scenario/run-options.js';
 import { CODE_VERSION } from '../../version.js';
 import { parseSeed, parseSets } from '../overrides.js';
+import { dataWithMembers } from './institutions.js';
 
 interface RunOptions {
   out: string;
   seed?: string;
   set: string[];
   charts: boolean;
+  members?: string;
 }
 
 export async function run(scenarioArg: string, opts: RunOptions): Promise<void> {
-  const data = loadWorldData();
+  const data = dataWithMembers(opts.members);
   const { scenario, file } = loadScenario(scenarioArg, data);
   const request = {
     scenario,

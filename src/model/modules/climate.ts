@@ -1,8 +1,10 @@
 /**
  * Climate: emissions from the economy, FaIR v1.6 for concentration and warming, and DICE damages back to GDP.
  *
- * Fossil CO2 of country i: E_i(t) = GDP_i(t) x I_i(t0) x (1 - r)^(t - t0), with I_i(t0) the observed
- * base-year carbon intensity (kg CO2 per 2015 USD) and r the baseline decline of intensity (Kaya identity).
+ * Fossil CO2 of country i: E_i(t) = GDP_i(t) x I_i(t0) x (1 - r)^(t - t0) x (1 - A_i(t)), with I_i(t0) the
+ * observed base-year carbon intensity (kg CO2 per 2015 USD), r the baseline decline of intensity (Kaya
+ * identity) and A_i the abatement below this current-policy path that the cooperation module sets
+ * (`co2_abatement_fraction`; 0 when that module is absent).
  * International bunkers and territories that are not states (the gap between the Global Carbon Project's
  * world total and the states' sum in the base year) move with world GDP and the same intensity decline.
  * Land-use CO2 and non-CO2 forcing are exogenous: land use (the GCB 2024 bookkeeping path, scaled to close
@@ -311,8 +313,10 @@ export const climate: Module = {
     const elapsed = year - data.baseYear;
     const decline = (1 - params['climate.intensity_decline']) ** elapsed;
     const c = state.country;
+    const abated = c.co2_abatement_fraction;
     for (let i = 0; i < state.n; i++)
-      c.co2_fossil_mtco2[i] = c.gdp_billion_usd2015[i] * s.intensity0[i] * decline;
+      c.co2_fossil_mtco2[i] =
+        c.gdp_billion_usd2015[i] * s.intensity0[i] * decline * (1 - (abated ? abated[i] : 0));
     const unallocated =
       data.world.co2_fossil_unallocated_mtco2 * (state.global.gdp_trillion_usd2015 / s.worldGdp0) * decline;
     const fossil = (sum(c.co2_fossil_mtco2) + unallocated) / 1000;

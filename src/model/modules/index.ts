@@ -1,18 +1,38 @@
 /**
  * The modules and the fixed order in which they run each year. A module reads what the modules before it
  * wrote this year and what the modules after it wrote last year:
- *   1. demography  population
- *   2. economy     GDP per capita and GDP, net of last year's damages
- *   3. trade       tariffs, retaliation, the trade equilibrium; real-income losses for next year
- *   4. labor       displacement by offshoring and automation, re-employment, Gini
- *   5. climate     emissions, concentration, warming; damages for next year
- * A new mechanism goes in its own file here, and into this list where its inputs are ready.
+ *   1. demography    population
+ *   2. economy       GDP per capita and GDP, net of last year's losses (every loss channel)
+ *   3. trade         tariffs, retaliation, the trade equilibrium; real-income losses for next year
+ *   4. labor         displacement by offshoring and automation, re-employment, Gini
+ *   5. reforms       the four reforms' intensities this year and their costs; civic education into politics
+ *   6. institutions  memberships, funding, legitimacy, effectiveness; governance capacity, perceived failure
+ *   7. crises        pandemics, financial crises, climate disasters, refugees; losses for next year
+ *   8. cooperation   abatement below current policies, the climate club
+ *   9. climate       emissions (net of abatement), concentration, warming; damages for next year
+ * The design's full order is demography, economy, trade, labor, politics, reforms, institutions, security,
+ * crises, cooperation, climate, values, indicators. A new mechanism goes in its own file here, and into this
+ * list where its inputs are ready.
  */
 import type { Module } from '../module.js';
 import { climate } from './climate.js';
+import { cooperation } from './cooperation.js';
+import { crises } from './crises.js';
 import { demography } from './demography.js';
 import { economy } from './economy.js';
+import { institutions } from './institutions.js';
 import { labor } from './labor.js';
+import { reforms } from './reforms.js';
 import { trade } from './trade.js';
 
-export const MODULES: readonly Module[] = [demography, economy, trade, labor, climate];
+export const MODULES: readonly Module[] = [
+  demography,
+  economy,
+  trade,
+  labor,
+  reforms,
+  institutions,
+  crises,
+  cooperation,
+  climate,
+];

@@ -16,6 +16,7 @@
  * the largest economies, at low prices, ever join (Nordhaus: "no stable coalitions other than those with minimal
  * abatement"). A tariff makes staying out cost T_i, which grows with the club.
  */
+import * as Portable from '../portable.js';
 
 export interface ClubEconomy {
   /** GDP, billion USD. */
@@ -42,13 +43,13 @@ export interface ClubTerms {
 }
 
 export function abatementAtPrice(price: number, backstop: number, exponent: number): number {
-  return price > 0 ? Math.min(1, Math.exp(Math.log(price / backstop) / (exponent - 1))) : 0;
+  return price > 0 ? Math.min(1, Portable.exp(Portable.log(price / backstop) / (exponent - 1))) : 0;
 }
 
 /** Cost of abating a fraction mu, USD per ton of current-policy emissions. */
 export function abatementCostPerTon(mu: number, backstop: number, exponent: number): number {
   // exp(theta ln mu) rather than mu ** theta: the same number, about twice as fast, and this runs per country-year.
-  return mu > 0 ? (backstop * Math.exp(exponent * Math.log(mu))) / exponent : 0;
+  return mu > 0 ? (backstop * Portable.exp(exponent * Portable.log(mu))) / exponent : 0;
 }
 
 function sum(xs: ArrayLike<number>): number {

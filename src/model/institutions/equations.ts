@@ -11,7 +11,9 @@
  * theta the participation threshold at which it can act (1 unless coalitions of the willing may act for it),
  * F its funding relative to the base year and L its legitimacy.
  */
+
 import { clamp } from '../math.js';
+import * as Portable from '../portable.js';
 import type { Params } from '../registry.js';
 import type { DecisionRule } from '../world-data.js';
 
@@ -138,10 +140,10 @@ export function effectivenessTarget(
   // One exp of a sum of logs: the product of three powers, computed 17 times a year.
   return clamp(
     speed *
-      Math.exp(
-        c.coverageElasticity * Math.log(reach) +
-          c.fundingElasticity * Math.log(funding) +
-          c.legitimacyElasticity * Math.log(legitimacy),
+      Portable.exp(
+        c.coverageElasticity * Portable.log(reach) +
+          c.fundingElasticity * Portable.log(funding) +
+          c.legitimacyElasticity * Portable.log(legitimacy),
       ),
     0,
     1,

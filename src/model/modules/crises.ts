@@ -25,6 +25,7 @@
 import { stanceOf, stances } from '../institutions/politics.js';
 import { clamp } from '../math.js';
 import type { Context, Module } from '../module.js';
+import * as Portable from '../portable.js';
 import type { Params } from '../registry.js';
 import type { Rng } from '../rng.js';
 import type { WorldState } from '../state.js';
@@ -475,7 +476,7 @@ export const crises: Module = {
     }
     const disasterFactor = Math.min(
       1 / k.rate.disaster,
-      Math.exp(k.warmingSensitivity * (state.global.temperature_anomaly_k - s.temperature0)),
+      Portable.exp(k.warmingSensitivity * (state.global.temperature_anomaly_k - s.temperature0)),
     );
     pandemic(state, s, year, ctx);
     financial(state, s, year, ctx);
@@ -527,7 +528,7 @@ interface Constants {
 }
 
 function constants(p: Params): Constants {
-  const decay = (halfLife: number) => 0.5 ** (1 / halfLife);
+  const decay = (halfLife: number) => Portable.pow(0.5, 1 / halfLife);
   return {
     rate: {
       pandemic: p['crises.pandemic_rate'],
@@ -585,16 +586,16 @@ function hit(stock: Float64Array, i: number, fraction: number): number {
 
 /** A severity drawn log-uniform on [m, m R] with mean 1 (m = ln R / (R - 1)). */
 export function severity(u: number, ratio: number): number {
-  return severityScale(ratio) * ratio ** u;
+  return severityScale(ratio) * Portable.pow(ratio, u);
 }
 
 function severityScale(ratio: number): number {
-  return Math.log(ratio) / (ratio - 1);
+  return Portable.log(ratio) / (ratio - 1);
 }
 
 /** severity(u, k.severityRatio), with its scale read once a run. */
 function draw(k: Constants, u: number): number {
-  return k.severityScale * k.severityRatio ** u;
+  return k.severityScale * Portable.pow(k.severityRatio, u);
 }
 
 /** Protection P_ci against crisis type c in every country, written into `out`. */
@@ -737,13 +738,13 @@ function refugeeCrisis(
   const gdppc = state.country.gdp_per_capita_usd2015;
   const { weight, logPop } = s;
   for (let i = 0; i < n; i++) {
-    logPop[i] = Math.log(pop[i]);
-    weight[i] = Math.exp(
-      k.refugeePopulationElasticity * logPop[i] - k.refugeeIncomeElasticity * Math.log(gdppc[i]),
+    logPop[i] = Portable.log(pop[i]);
+    weight[i] = Portable.exp(
+      k.refugeePopulationElasticity * logPop[i] - k.refugeeIncomeElasticity * Portable.log(gdppc[i]),
     );
   }
   const origin = pick(weight, uOrigin);
-  const size = k.refugeeSizeMin * (k.refugeeSizeMax / k.refugeeSizeMin) ** uSize;
+  const size = k.refugeeSizeMin * Portable.pow(k.refugeeSizeMax / k.refugeeSizeMin, uSize);
   const inflow = Math.min(size, 1000 * pop[origin] * k.refugeeSizeCap);
   let distance = s.distances.get(origin);
   if (!distance) {
@@ -755,7 +756,9 @@ function refugeeCrisis(
   let total = 0;
   for (let j = 0; j < n; j++) {
     pull[j] =
-      j === origin ? 0 : Math.exp(k.hostPopulationElasticity * logPop[j] - distance[j] / k.refugeeDistance);
+      j === origin
+        ? 0
+        : Portable.exp(k.hostPopulationElasticity * logPop[j] - distance[j] / k.refugeeDistance);
     total += pull[j];
   }
   const top = [-1, -1, -1];
@@ -785,7 +788,7 @@ function refugeeCosts(state: WorldState, s: Internal): void {
   const pop = state.country.population_million;
   // Saturating: linear while refugees are few relative to the hosts, never the whole of GDP.
   for (let i = 0; i < state.n; i++) {
-    s.hostCost[i] = s.refugees[i] > 0 ? -Math.expm1(-(s.refugees[i] / (1000 * pop[i])) * borne) : 0;
+    s.hostCost[i] = s.refugees[i] > 0 ? -Portable.expm1(-(s.refugees[i] / (1000 * pop[i])) * borne) : 0;
   }
 }
 
@@ -842,9 +845,12 @@ function distanceKm(lat: readonly number[], lon: readonly number[], a: number, b
   const rad = Math.PI / 180;
   const dLat = (lat[b] - lat[a]) * rad;
   const dLon = (lon[b] - lon[a]) * rad;
-  const h =
-    Math.sin(dLat / 2) ** 2 + Math.cos(lat[a] * rad) * Math.cos(lat[b] * rad) * Math.sin(dLon / 2) ** 2;
-  return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h)));
+  // Portable sin and cos (../math.ts): the distances set refugee flows, which must not depend on the engine.
+  // Longitudes differ by at most 360 degrees, so dLon / 2 is within [-pi, pi].
+  const sLat = Portable.sin(dLat / 2);
+  const sLon = Portable.sin(dLon / 2);
+  const h = sLat * sLat + Portable.cos(lat[a] * rad) * Portable.cos(lat[b] * rad) * sLon * sLon;
+  return 2 * EARTH_RADIUS_KM * Portable.asin(Math.min(1, Math.sqrt(h)));
 }
 
 function effectivenessText(state: WorldState, r: Regime): string {

@@ -11,6 +11,7 @@
  * The sequence of operations, including FaIR's first-step quirk T_j(0) = q_j/d_j F(0), follows FaIR v1.6.4
  * exactly, so that results agree with it to round-off.
  */
+import * as Portable from '../portable.js';
 
 /**
  * Newton stops once a step is below this fraction of alpha. Convergence is quadratic, so the alpha it
@@ -77,14 +78,14 @@ export interface FairState {
 
 /** Thermal response coefficients q_j (K per W/m2) from TCR and ECS; Millar et al. eqs. (4)-(5). */
 export function thermalCoefficients(p: FairParams): [number, number] {
-  const k = p.d.map((dj) => 1 - (dj / p.tcrDoublingYears) * (1 - Math.exp(-p.tcrDoublingYears / dj)));
+  const k = p.d.map((dj) => 1 - (dj / p.tcrDoublingYears) * (1 - Portable.exp(-p.tcrDoublingYears / dj)));
   const denom = p.f2x * (k[0] - k[1]);
   return [(p.tcr - p.ecs * k[1]) / denom, (p.ecs * k[0] - p.tcr) / denom];
 }
 
 /** Forcing from CO2 above pre-industrial (Myhre et al. 1998 logarithmic form, scaled to F2x). */
 export function co2Forcing(p: FairParams, conc: number): number {
-  return (p.f2x / Math.LN2) * Math.log(conc / p.cPi);
+  return (p.f2x / Math.LN2) * Portable.log(conc / p.cPi);
 }
 
 /**
@@ -110,7 +111,7 @@ export function solveAlpha(p: FairParams, target: number, guess: number): number
     let slope = 0;
     for (let i = 0; i < a.length; i++) {
       const x = h / (alpha * tau[i]);
-      const em1 = Math.expm1(-x); // e_i - 1, exact where x is tiny (the permanent box: x ~ 1e-6)
+      const em1 = Portable.expm1(-x); // e_i - 1, exact where x is tiny (the permanent box: x ~ 1e-6)
       sum -= a[i] * tau[i] * em1;
       slope -= a[i] * tau[i] * (em1 + x * (1 + em1));
     }
@@ -141,7 +142,7 @@ export function fairInit(p: FairParams, emissionsGtc: number, otherForcing: numb
     tBoxes[j] = (q[j] / p.d[j]) * forcing; // FaIR's first-step quirk, kept for exact agreement
     temp += tBoxes[j];
   }
-  const tDecay = p.d.map((dj) => Math.exp(-1 / dj));
+  const tDecay = p.d.map((dj) => Portable.exp(-1 / dj));
   return {
     q,
     tDecay,
@@ -163,7 +164,7 @@ export function fairStep(p: FairParams, s: FairState, emissionsGtc: number, othe
   s.alpha = solveAlpha(p, iirf, s.alpha);
   let conc = p.cPi;
   for (let i = 0; i < s.boxes.length; i++) {
-    s.boxes[i] = s.boxes[i] * Math.exp(-1 / (s.alpha * p.tau[i])) + (p.a[i] * emissionsGtc) / p.ppmGtc;
+    s.boxes[i] = s.boxes[i] * Portable.exp(-1 / (s.alpha * p.tau[i])) + (p.a[i] * emissionsGtc) / p.ppmGtc;
     conc += s.boxes[i];
   }
   // Carbon taken up by the sinks: what was emitted (trapezoidal) minus what stayed airborne.

@@ -13,9 +13,11 @@
  * Damages are DICE-2023's: a fraction psi2 T^2 of output (Barrage and Nordhaus 2024, PNAS 121(13)),
  * with T the warming over 1850-1900; they reach GDP through the economy's loss channel the next year.
  */
+
 import { type FairParams, type FairState, fairInit, fairStep } from '../climate/fair.js';
 import { interpolate, sum } from '../math.js';
 import type { Module } from '../module.js';
+import * as Portable from '../portable.js';
 import { ParamError, type Params } from '../registry.js';
 import type { WorldState } from '../state.js';
 import { ANOMALY_REFERENCE_YEARS, C_PER_CO2, GTC_PER_PPM } from '../units.js';
@@ -309,7 +311,7 @@ export const climate: Module = {
   step(state, year, { data, params }) {
     const s = state.internal.climate as ClimateInternal;
     const elapsed = year - data.baseYear;
-    const decline = (1 - params['climate.intensity_decline']) ** elapsed;
+    const decline = Portable.pow(1 - params['climate.intensity_decline'], elapsed);
     const c = state.country;
     for (let i = 0; i < state.n; i++)
       c.co2_fossil_mtco2[i] = c.gdp_billion_usd2015[i] * s.intensity0[i] * decline;

@@ -9,8 +9,10 @@
  * growth that fades with a time constant of decades is how fertility transitions look in WPP's projections.
  * Migration (and refugees from wars) arrive with the politics and security modules.
  */
+
 import { sum } from '../math.js';
 import type { Module } from '../module.js';
+import * as Portable from '../portable.js';
 
 export const demography: Module = {
   name: 'demography',
@@ -53,7 +55,7 @@ export const demography: Module = {
 
   step(state, year, { data, params }) {
     const gLongRun = params['demography.longrun_growth'];
-    const fade = Math.exp(-(year - data.baseYear) / params['demography.convergence_time']);
+    const fade = Portable.exp(-(year - data.baseYear) / params['demography.convergence_time']);
     const pop = state.country.population_million;
     const g0 = data.base.population_growth_recent;
     for (let i = 0; i < state.n; i++) pop[i] *= 1 + gLongRun + (g0[i] - gLongRun) * fade;

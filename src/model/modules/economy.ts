@@ -15,8 +15,10 @@
  * base-year conditions; negative for a gain). A channel written by a module later in the order acts the
  * next year. Climate damages are the first; trade, war, crisis and populism effects join as modules land.
  */
+
 import { clamp, sum } from '../math.js';
 import type { Module } from '../module.js';
+import * as Portable from '../portable.js';
 
 export const economy: Module = {
   name: 'economy',
@@ -117,7 +119,7 @@ export const economy: Module = {
     const channels = state.lossChannels.map((name) => c[name]);
     for (let i = 0; i < state.n; i++) {
       const gap = c.convergence_gap_log[i];
-      c.gdp_per_capita_potential_usd2015[i] *= Math.exp(gf + lambda * gap);
+      c.gdp_per_capita_potential_usd2015[i] *= Portable.exp(gf + lambda * gap);
       c.convergence_gap_log[i] = (1 - lambda) * gap;
       let kept = 1;
       for (const loss of channels) kept *= 1 - loss[i];

@@ -19,7 +19,9 @@
  * Protection writes a tariff on imports from lower-wage partners into the trade module's tariff
  * matrix (partners may retaliate), so its cost shows up in real income.
  */
+
 import type { Module } from '../module.js';
+import * as Portable from '../portable.js';
 import type { Params } from '../registry.js';
 import type { WorldState } from '../state.js';
 import type { WorldData } from '../world-data.js';
@@ -111,7 +113,7 @@ type Rates = ReturnType<typeof rates>;
 
 /** This year's coefficients, read once per step. */
 function rates(p: Params, years: number) {
-  const path = (1 + p['labor.automation_acceleration']) ** years;
+  const path = Portable.pow(1 + p['labor.automation_acceleration'], years);
   return {
     offshoring: p['labor.offshoring_rate'],
     offshorability: [
@@ -143,7 +145,7 @@ function displacement(
   auto: Float64Array,
 ): void {
   const exposure = r.offshoring * (importsPct / 100) * gap;
-  const adoption = Math.min(1, (gdppc / r.reference) ** r.elasticity);
+  const adoption = Math.min(1, Portable.pow(gdppc / r.reference, r.elasticity));
   for (let k = 0; k < 4; k++) {
     const l = sectors[k][i];
     off[k] = exposure * r.offshorability[k] * l;

@@ -26,6 +26,7 @@
  * 49(4)). Each iteration is O(n^2) with no allocation; the solver keeps its workspace between solves and
  * warm-starts from its last solution.
  */
+import * as Portable from '../portable.js';
 import { baselineFromFlows, type TradeBaseline } from './baseline.js';
 import { tradeComponents } from './components.js';
 import { choleskySolve, luSolve } from './linear.js';
@@ -362,7 +363,7 @@ export class TradeSolver {
       const key = tau * (1 + kp / 100);
       if (key !== lastKey) {
         lastKey = key;
-        lastPow = key ** -epsilon;
+        lastPow = Portable.pow(key, -epsilon);
         // A route whose cost cuts its flow by more than a factor 10^10 is prohibitive in practice;
         // treating it as closed keeps the system well conditioned.
         if (lastPow < NEGLIGIBLE_ROUTE) lastPow = 0;
@@ -408,8 +409,9 @@ export class TradeSolver {
     const { n, base, component, compDeficit } = this;
     // compDeficit is free after prepare(): reuse it for each bloc's income at these wages.
     compDeficit.fill(0);
-    for (let j = 0; j < n; j++) compDeficit[component[j]] += Math.exp(x[j]) * base.income[j];
-    for (let j = 0; j < n; j++) x[j] -= Math.log(compDeficit[component[j]] / this.compIncome[component[j]]);
+    for (let j = 0; j < n; j++) compDeficit[component[j]] += Portable.exp(x[j]) * base.income[j];
+    for (let j = 0; j < n; j++)
+      x[j] -= Portable.log(compDeficit[component[j]] / this.compIncome[component[j]]);
   }
 
   /**
@@ -420,8 +422,8 @@ export class TradeSolver {
     const { n, base, epsilon, c, ct, u, s, t, v, vs, q, h, d, y, step, ownShare, z: zs } = this;
     if (normalize) this.normalize(x);
     for (let j = 0; j < n; j++) {
-      u[j] = Math.exp(-epsilon * x[j]);
-      y[j] = Math.exp(x[j]) * base.income[j];
+      u[j] = Portable.exp(-epsilon * x[j]);
+      y[j] = Portable.exp(x[j]) * base.income[j];
     }
     q.fill(0);
     if (refresh) h.fill(0);
@@ -509,7 +511,7 @@ export class TradeSolver {
       const uj = u[j];
       const sales = q[j] * uj;
       const income = y[j];
-      const z = Math.log(sales / income);
+      const z = Portable.log(sales / income);
       zs[j] = z;
       r = Math.max(r, Math.abs(sales / income - 1));
       // d ln(sales_j) / d ln w_j: substitution away from j's goods, plus j's own spending on itself.
@@ -552,11 +554,11 @@ export class TradeSolver {
       out.set(z);
       const income = this.compDeficit;
       income.fill(0);
-      for (let j = 0; j < n; j++) income[component[j]] += Math.exp(xs[j]) * base.income[j];
+      for (let j = 0; j < n; j++) income[component[j]] += Portable.exp(xs[j]) * base.income[j];
       let norm = 0;
       for (let j = 0; j < n; j++) {
         const b = component[j];
-        if (dropped[b] === j) out[j] = Math.log(income[b] / this.compIncome[b]);
+        if (dropped[b] === j) out[j] = Portable.log(income[b] / this.compIncome[b]);
         norm = Math.max(norm, Math.abs(out[j]));
       }
       return norm;
@@ -650,11 +652,11 @@ export class TradeSolver {
       }
     }
     for (let i = 0; i < n; i++) {
-      this.wage[i] = Math.exp(x[i]);
+      this.wage[i] = Portable.exp(x[i]);
       const e = v[i] * s[i];
       this.expenditure[i] = e;
       this.revenue[i] = e - v[i] * t[i];
-      this.realIncome[i] = (e / base.expenditure[i]) * s[i] ** (1 / epsilon);
+      this.realIncome[i] = (e / base.expenditure[i]) * Portable.pow(s[i], 1 / epsilon);
       this.domesticShare[i] = (c[i * n + i] * u[i]) / s[i];
       this.imports[i] = v[i] * (t[i] - ct[i * n + i] * u[i]);
       // Sales less domestic sales (q_j u_j is j's sales at the solution, from the last evaluate()).

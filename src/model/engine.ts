@@ -6,7 +6,7 @@
 import type { Context, EventSpec, Module, ScenarioEvent, TableDef } from './module.js';
 import { MODULES } from './modules/index.js';
 import { type Params, Registry } from './registry.js';
-import { createRng } from './rng.js';
+import { moduleRng } from './rng.js';
 import { allocateState, type StateLayout, type VarDef } from './state.js';
 import type { WorldData } from './world-data.js';
 
@@ -82,10 +82,9 @@ export function simulate(data: WorldData, options: RunOptions): RunResult {
       throw new Error(`table '${table}' has ${t.columns.length} columns`);
     if (state.year >= firstYear) t.rows.push([...values]);
   };
-  const ctx: Context = {
+  const shared: Omit<Context, 'rng'> = {
     data,
     params: options.params,
-    rng: createRng(options.seed),
     eventsIn: (year) => byYear.get(year) ?? [],
     log: (year, iso3, action, detail) => row(EVENT_LOG.name, [year, iso3, action, detail]),
     row,
@@ -103,11 +102,13 @@ export function simulate(data: WorldData, options: RunOptions): RunResult {
     for (const v of COUNTRY_OUTPUTS) country[v.name].set(state.country[v.name], k * n);
   };
 
-  for (const m of MODULES) m.init(state, ctx);
+  // Each module draws from its own stream (rng.ts, moduleRng).
+  const contexts: Context[] = MODULES.map((m) => ({ ...shared, rng: moduleRng(options.seed, m.name) }));
+  for (let k = 0; k < MODULES.length; k++) MODULES[k].init(state, contexts[k]);
   record();
   for (let year = data.baseYear + 1; year <= lastYear; year++) {
     state.year = year;
-    for (const m of MODULES) m.step(state, year, ctx);
+    for (let k = 0; k < MODULES.length; k++) MODULES[k].step(state, year, contexts[k]);
     record();
   }
   const years = Array.from({ length: nYears }, (_, k) => firstYear + k);

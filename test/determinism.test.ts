@@ -1,7 +1,8 @@
 /**
- * "Same seed, same bytes in Node and in the browser": the model core computes exp, log, expm1, powers, sin, cos
+ * Determinism. "Same seed, same bytes in Node and in the browser": the model core computes exp, log, expm1, powers, sin, cos
  * and asin with src/model/portable.ts, never with ** or Math's versions, whose last bits differ between V8
- * versions (Node 20 and Debian's Chromium did, for 2-10 % of random arguments).
+ * versions (Node 20 and Debian's Chromium did, for 2-10 % of random arguments). And each module draws from
+ * its own stream, so that adding a module does not change the others' draws.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { asin, cos, exp, expm1, log, pow, sin } from '../src/model/portable.js';
+import { moduleRng } from '../src/model/rng.js';
 
 const MODEL = fileURLToPath(new URL('../src/model', import.meta.url));
 
@@ -94,5 +96,17 @@ describe('portable powers and trigonometry', () => {
         },
       ),
     );
+  });
+});
+
+describe('module streams', () => {
+  it('are the same for the same seed and module, and differ between modules and between seeds', () => {
+    const draws = (seed: number, name: string) => {
+      const r = moduleRng(seed, name);
+      return [r.uniform(), r.uniform(), r.uniform()];
+    };
+    expect(draws(7, 'trade')).toEqual(draws(7, 'trade'));
+    expect(draws(7, 'trade')).not.toEqual(draws(7, 'labor'));
+    expect(draws(7, 'trade')).not.toEqual(draws(8, 'trade'));
   });
 });

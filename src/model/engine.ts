@@ -6,7 +6,7 @@
 import type { Context, EventSpec, Module, ScenarioEvent, TableDef } from './module.js';
 import { MODULES } from './modules/index.js';
 import { type Params, Registry } from './registry.js';
-import { createRng } from './rng.js';
+import { moduleRng } from './rng.js';
 import { allocateState, type StateLayout, type VarDef } from './state.js';
 import type { WorldData } from './world-data.js';
 
@@ -93,10 +93,9 @@ export function simulate(data: WorldData, options: RunOptions): RunResult {
       throw new Error(`table '${table}' has ${t.columns.length} columns`);
     if (state.year >= firstYear) t.rows.push([...values]);
   };
-  const ctx: Context = {
+  const shared: Omit<Context, 'rng'> = {
     data,
     params: options.params,
-    rng: createRng(options.seed),
     eventsIn: (year) => byYear.get(year) ?? [],
     log: (year, iso3, action, detail) => row(EVENT_LOG.name, [year, iso3, action, detail]),
     row,
@@ -117,11 +116,13 @@ export function simulate(data: WorldData, options: RunOptions): RunResult {
     for (let q = 0; q < countryNames.length; q++) countryCols[q].set(state.country[countryNames[q]], k * n);
   };
 
-  for (const m of modules) m.init(state, ctx);
+  // Each module draws from its own stream (rng.ts, moduleRng).
+  const contexts: Context[] = modules.map((m) => ({ ...shared, rng: moduleRng(options.seed, m.name) }));
+  for (let k = 0; k < modules.length; k++) modules[k].init(state, contexts[k]);
   record();
   for (let year = data.baseYear + 1; year <= lastYear; year++) {
     state.year = year;
-    for (const m of modules) m.step(state, year, ctx);
+    for (let k = 0; k < modules.length; k++) modules[k].step(state, year, contexts[k]);
     record();
   }
   const years = Array.from({ length: nYears }, (_, k) => firstYear + k);

@@ -47,6 +47,7 @@ export interface TableDef {
 export interface Context {
   readonly data: WorldData;
   readonly params: Params;
+  /** This module's own random stream: seeded from the run's seed and the module's name (rng.ts). */
   readonly rng: Rng;
   /** The scenario's events in a given year, in file order (every type: a module picks its own). */
   eventsIn(year: number): readonly ScenarioEvent[];

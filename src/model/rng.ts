@@ -20,3 +20,13 @@ export function createRng(seed: number): Rng {
     fork: () => createRng(gen.next()),
   };
 }
+
+/**
+ * The stream of one module in a run: seeded from the run's seed and the module's name (FNV-1a), so that
+ * adding, removing or reordering modules never changes the draws of another module.
+ */
+export function moduleRng(seed: number, module: string): Rng {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < module.length; i++) h = Math.imul(h ^ module.charCodeAt(i), 0x01000193);
+  return createRng(Math.imul(seed | 0, 0x9e3779b1) ^ h);
+}

@@ -23,3 +23,14 @@ export function cli(args: string[], cwd?: string): { status: number; stdout: str
 export function tempDir(): string {
   return mkdtempSync(join(tmpdir(), 'worldorder-test-'));
 }
+
+/** A cheap deterministic stream of uniforms on [0, 1) for tests (xorshift32; seed 0 is taken as 1). */
+export function xorshift(seed: number): () => number {
+  let state = seed || 1;
+  return () => {
+    state ^= state << 13;
+    state ^= state >>> 17;
+    state ^= state << 5;
+    return (state >>> 0) / 2 ** 32;
+  };
+}

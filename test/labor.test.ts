@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { registry } from '../src/model/engine.js';
 import { labor } from '../src/model/modules/labor.js';
 import { trade } from '../src/model/modules/trade.js';
-import { data, runBaseline } from './helpers.js';
+import { data, runBaseline, xorshift } from './helpers.js';
 
 const n = data.countries.iso3.length;
 const at = (c: string) => data.countries.iso3.indexOf(c);
@@ -36,13 +36,7 @@ describe('labor in the baseline', () => {
     const uncertain = registry.defs.filter(
       (p) => p.id.startsWith('labor.') && p.distribution !== 'fixed' && !p.source.startsWith('Lever'),
     );
-    let state = 2024;
-    const next = () => {
-      state ^= state << 13;
-      state ^= state >>> 17;
-      state ^= state << 5;
-      return (state >>> 0) / 2 ** 32;
-    };
+    const next = xorshift(2024);
     for (let draw = 0; draw < 40; draw++) {
       const overrides: Record<string, number> = {};
       for (const p of uncertain) overrides[p.id] = p.min + (p.max - p.min) * next();

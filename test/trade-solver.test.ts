@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { baselineFromFlows, type TradeBaseline } from '../src/model/trade/baseline.js';
 import { NEGLIGIBLE_ROUTE, purgeDeficits, TradeSolver } from '../src/model/trade/solver.js';
-import { data } from './helpers.js';
+import { data, xorshift } from './helpers.js';
 
 const n = data.countries.iso3.length;
 const iso = (c: string) => data.countries.iso3.indexOf(c);
@@ -145,14 +145,8 @@ describe('the trade solver on the shipped base-year matrix', () => {
     const solver = new TradeSolver(balanced, 5);
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 2 ** 31 - 1 }), fc.constantFrom(0, 0.02, 0.2), (seed, inf) => {
-        // A cheap deterministic stream per case: tariffs 0-100 %, some 100-10^5 %, some prohibitive.
-        let state = seed || 1;
-        const next = () => {
-          state ^= state << 13;
-          state ^= state >>> 17;
-          state ^= state << 5;
-          return (state >>> 0) / 2 ** 32;
-        };
+        // Tariffs 0-100 %, some 100-10^5 %, some prohibitive.
+        const next = xorshift(seed);
         const tariff = new Float64Array(n * n);
         for (let k = 0; k < n * n; k++) {
           const r = next();
@@ -172,13 +166,7 @@ describe('the trade solver on the shipped base-year matrix', () => {
     const solver = new TradeSolver(shipped, 5);
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 2 ** 31 - 1 }), fc.constantFrom(0, 0.05, 0.2), (seed, inf) => {
-        let state = seed;
-        const next = () => {
-          state ^= state << 13;
-          state ^= state >>> 17;
-          state ^= state << 5;
-          return (state >>> 0) / 2 ** 32;
-        };
+        const next = xorshift(seed);
         const tariff = new Float64Array(n * n);
         for (let k = 0; k < n * n; k++) tariff[k] = next() < inf ? Number.POSITIVE_INFINITY : 100 * next();
         const report = solver.solve({ tariffPct: tariff });

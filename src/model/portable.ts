@@ -13,6 +13,10 @@
 const LN2_HI = 0.6931471803691238;
 const LN2_LO = 1.9082149292705877e-10;
 const STEPS = 32;
+/** The reduction's constants: 32/ln 2, and ln2/32 in the two parts (exact divisions by a power of two). */
+const INV_STEP = STEPS / Math.LN2;
+const STEP_HI = LN2_HI / STEPS;
+const STEP_LO = LN2_LO / STEPS;
 /** 2^(j/32), j = 0..31, correctly rounded. */
 const FRACTIONS = Float64Array.of(
   1.0,
@@ -63,8 +67,8 @@ export function exp(x: number): number {
   if (Number.isNaN(x)) return x;
   if (x > 709.782712893384) return Number.POSITIVE_INFINITY;
   if (x < -745.1332191019412) return 0;
-  const kf = x * (STEPS / Math.LN2) + ROUNDER - ROUNDER;
-  const r = x - kf * (LN2_HI / STEPS) - kf * (LN2_LO / STEPS);
+  const kf = x * INV_STEP + ROUNDER - ROUNDER;
+  const r = x - kf * STEP_HI - kf * STEP_LO;
   const k = kf | 0;
   const p =
     1 + r * (1 + r * (1 / 2 + r * (1 / 6 + r * (1 / 24 + r * (1 / 120 + r * (1 / 720 + r * (1 / 5040)))))));

@@ -1,43 +1,26 @@
 /**
- * Small dense symmetric linear algebra for the estimators: Cholesky factorisation, solves and inverses of
- * p x p matrices stored row-major in Float64Arrays (p is the number of coefficients, a few dozen at most).
+ * Small dense symmetric linear algebra for the estimators: Cholesky factors, solves and inverses of p x p
+ * matrices stored row-major in Float64Arrays (p is the number of coefficients, a few dozen at most), as fresh
+ * arrays, on the in-place kernels of src/model/linear.ts.
  */
+import { choleskyFactor, choleskySubstitute } from '../model/linear.js';
 
 /**
- * Lower-triangular Cholesky factor L of a symmetric positive-definite matrix (A = L L'), or null when a
- * pivot is not positive: relative to its diagonal entry, a pivot below `tol` means the column is (to that
- * precision) a linear combination of the earlier ones.
+ * Lower-triangular Cholesky factor L of a symmetric positive-definite matrix (A = L L', zeros above the
+ * diagonal), or null when a pivot is not positive: relative to its diagonal entry, a pivot below `tol` means
+ * the column is (to that precision) a linear combination of the earlier ones.
  */
 export function cholesky(a: Float64Array, p: number, tol = 1e-13): Float64Array | null {
-  const l = new Float64Array(p * p);
-  for (let j = 0; j < p; j++) {
-    let d = a[j * p + j];
-    for (let k = 0; k < j; k++) d -= l[j * p + k] * l[j * p + k];
-    if (!(d > tol * Math.abs(a[j * p + j])) || !Number.isFinite(d)) return null;
-    const djj = Math.sqrt(d);
-    l[j * p + j] = djj;
-    for (let i = j + 1; i < p; i++) {
-      let s = a[i * p + j];
-      for (let k = 0; k < j; k++) s -= l[i * p + k] * l[j * p + k];
-      l[i * p + j] = s / djj;
-    }
-  }
+  const l = Float64Array.from(a);
+  if (!choleskyFactor(l, p, tol)) return null;
+  for (let i = 0; i < p; i++) l.fill(0, i * p + i + 1, (i + 1) * p);
   return l;
 }
 
 /** Solves L L' x = b for x, given the Cholesky factor L. */
 export function choleskySolve(l: Float64Array, p: number, b: ArrayLike<number>): Float64Array {
   const x = Float64Array.from(b);
-  for (let i = 0; i < p; i++) {
-    let s = x[i];
-    for (let k = 0; k < i; k++) s -= l[i * p + k] * x[k];
-    x[i] = s / l[i * p + i];
-  }
-  for (let i = p - 1; i >= 0; i--) {
-    let s = x[i];
-    for (let k = i + 1; k < p; k++) s -= l[k * p + i] * x[k];
-    x[i] = s / l[i * p + i];
-  }
+  choleskySubstitute(l, p, x);
   return x;
 }
 

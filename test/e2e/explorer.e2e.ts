@@ -129,6 +129,9 @@ afterAll(async () => {
 describe('the explorer', () => {
   it('moves the charts and the map when a lever moves, with the baseline as a ghost', async () => {
     const page = await open('#tab=map');
+    // The map is a lazily loaded tab: the first run can be drawn (the model worker starts before the page's
+    // code) before the map's controls and states are.
+    await page.waitForSelector('.map [data-iso3]');
     const mapValues = () =>
       page.$$eval('.map [data-iso3]', (els) => els.map((e) => (e as SVGElement).dataset.value).join(';'));
     const variables = await page

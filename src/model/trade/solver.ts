@@ -26,10 +26,11 @@
  * 49(4)). Each iteration is O(n^2) with no allocation; the solver keeps its workspace between solves and
  * warm-starts from its last solution.
  */
+
+import { choleskyFactor, choleskySubstitute, luSolve } from '../linear.js';
 import * as Portable from '../portable.js';
 import { baselineFromFlows, type TradeBaseline } from './baseline.js';
 import { tradeComponents } from './components.js';
-import { choleskySolve, luSolve } from './linear.js';
 
 export interface TradeShock {
   /** Ad valorem tariffs (%), [importer * n + exporter]; Infinity is prohibitive; the diagonal is ignored. */
@@ -633,7 +634,8 @@ export class TradeSolver {
     }
     // A little Tikhonov regularization keeps nearly collinear histories solvable.
     for (let p = 0; p < m; p++) gram[p * m + p] += 1e-12 * trace + 1e-300;
-    if (!choleskySolve(gram, rhs, m)) return;
+    if (!choleskyFactor(gram, m)) return;
+    choleskySubstitute(gram, m, rhs);
     for (let p = 0; p < m; p++) {
       const gp = rhs[p];
       const col = dG[p];

@@ -17,6 +17,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import type { ValueSource, WorldData } from '../src/model/world-data.js';
+import { buildPolitics, POLITICS_FILE, POLITICS_SCRIPT } from './data/politics.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const RAW = join(ROOT, 'data', 'raw');
@@ -277,10 +278,12 @@ export function build(): WorldData {
     'climate_history.csv',
     'landuse_co2_history.csv',
     'nonco2_forcing.csv',
+    POLITICS_FILE,
   ]) {
     hash.update(readFileSync(join(RAW, f)));
   }
   hash.update(readFileSync(fileURLToPath(import.meta.url)));
+  hash.update(readFileSync(POLITICS_SCRIPT));
 
   return {
     version: hash.digest('hex').slice(0, 12),
@@ -316,6 +319,14 @@ export function build(): WorldData {
       co2_ppm: num(climate.get(BASE_YEAR)!.co2_ppm_global)!,
       warming_trend_k: trendAtBase,
     },
+    politics: buildPolitics({
+      raw: RAW,
+      baseYear: BASE_YEAR,
+      countries,
+      value,
+      gdpBillion: gdp,
+      populationMillion: population,
+    }),
   };
 }
 

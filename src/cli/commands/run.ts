@@ -9,6 +9,7 @@ import { headline } from '../../output/headline.js';
 import { countriesCsv, globalCsv, runJson } from '../../output/run-files.js';
 import { loadScenario } from '../../scenario/load.js';
 import { CODE_VERSION } from '../../version.js';
+import { parseOpinion, withStances } from '../opinion.js';
 import { parseSeed, parseSets } from '../overrides.js';
 
 interface RunOptions {
@@ -16,19 +17,28 @@ interface RunOptions {
   seed?: string;
   set: string[];
   charts: boolean;
+  opinion: string;
+  agentsPerCountry?: string;
+  stances?: string;
 }
 
 export async function run(scenarioArg: string, opts: RunOptions): Promise<void> {
-  const data = loadWorldData();
-  const { scenario, file } = loadScenario(scenarioArg, data);
+  const shipped = loadWorldData();
+  const { scenario, file } = loadScenario(scenarioArg, shipped);
   const overrides = { ...scenario.parameters, ...parseSets(opts.set, registry) };
   const seed = opts.seed === undefined ? scenario.seed : parseSeed(opts.seed);
   const params = registry.resolve(overrides);
+  const opinion = parseOpinion(opts.opinion, opts.agentsPerCountry, shipped.countries.iso3.length, params);
+  const { data, stances } = opts.stances
+    ? withStances(shipped, opts.stances)
+    : { data: shipped, stances: {} };
   const result = simulate(data, {
     params,
     seed,
     firstYear: scenario.first_year,
     lastYear: scenario.last_year,
+    events: scenario.events,
+    opinion,
   });
   const out = opts.out === 'output/<scenario name>' ? join('output', scenario.name) : opts.out;
 
@@ -40,7 +50,17 @@ export async function run(scenarioArg: string, opts: RunOptions): Promise<void> 
     }
     writeFileSync(
       join(tmp, 'run.json'),
-      runJson({ scenario, scenarioFile: file, seed, params, overrides, data, codeVersion: CODE_VERSION }),
+      runJson({
+        scenario,
+        scenarioFile: file,
+        seed,
+        params,
+        overrides,
+        data,
+        codeVersion: CODE_VERSION,
+        opinion,
+        stances: opts.stances ? { file: opts.stances, stances } : undefined,
+      }),
     );
     if (opts.charts) {
       const { writeCharts } = await import('../../output/charts.js');

@@ -21,7 +21,7 @@
  * at_war, refugee_inflow_thousand (security); democracy (values); financial_crisis (crises).
  */
 import { z } from 'zod';
-import type { Module } from '../module.js';
+import type { Context, Module } from '../module.js';
 import {
   type AgentParams,
   type Agents,
@@ -30,6 +30,7 @@ import {
   measure,
   sweep,
 } from '../politics/agents.js';
+import { type Draws, drawsFrom, SLOT } from '../politics/draws.js';
 import {
   electedStance,
   propensityFor,
@@ -37,7 +38,7 @@ import {
   type StanceRule,
   standardNormal,
 } from '../politics/elections.js';
-import { campDistance, nextMediaLiteracy, polarization } from '../politics/information.js';
+import { nextMediaLiteracy, polarization } from '../politics/information.js';
 import { type PolicyTable, policyTable, takeOffice } from '../politics/policy.js';
 import {
   adjust,
@@ -47,10 +48,9 @@ import {
   logit,
   NO_DRIVERS,
   sigmoid,
-  targetLogit,
+  targetFrom,
 } from '../politics/support.js';
 import type { ParamDef, Params } from '../registry.js';
-import type { Rng } from '../rng.js';
 import type { WorldState } from '../state.js';
 
 const P = (
@@ -198,7 +198,7 @@ const PARAMS: readonly ParamDef[] = [
     'relative to 2024',
     'Lever (neutral 1): integration policy; 2 integrates immigrants twice as fast as in 2024',
     'Pace of integration of immigrants relative to 2024.',
-    'fixed',
+    'uniform',
   ),
   // Information ecosystem.
   P(
@@ -209,7 +209,7 @@ const PARAMS: readonly ParamDef[] = [
     'relative to 2024',
     'Lever (neutral 1): disinformation intensity relative to 2024, in every country from the first simulated year',
     'Disinformation intensity relative to 2024.',
-    'fixed',
+    'uniform',
   ),
   P(
     'echo_chamber',
@@ -219,7 +219,7 @@ const PARAMS: readonly ParamDef[] = [
     'relative to 2024',
     'Lever (neutral 1): strength of echo chambers relative to 2024 (platform design, algorithmic curation)',
     'Echo-chamber strength relative to 2024: widens opinion camps, and in agent mode makes links more homophilous.',
-    'fixed',
+    'uniform',
   ),
   P(
     'civic_education',
@@ -229,7 +229,7 @@ const PARAMS: readonly ParamDef[] = [
     'programme intensity (0..1)',
     'Lever (neutral 0): a civic and media-literacy curriculum in every school from the first simulated year; 1 reaches every pupil',
     'Intensity of civic education from the first simulated year.',
-    'fixed',
+    'uniform',
   ),
   P(
     'civic_education_gain',
@@ -450,7 +450,7 @@ const PARAMS: readonly ParamDef[] = [
     'links per citizen',
     'Assumption: a core discussion network of a few to a dozen people (McPherson, Smith-Lovin and Brashears 2006, ASR 71(3))',
     'Social links per citizen in agent mode (rounded).',
-    'fixed',
+    'uniform',
   ),
   P(
     'agent_homophily',
@@ -508,44 +508,84 @@ const PARAMS: readonly ParamDef[] = [
   ),
 ];
 
-/** The politics module's private state. */
-interface Internal {
-  /** Base-year support, the logit of support, base-year media literacy, the unintegrated stock there. */
-  readonly s0: Float64Array;
-  readonly x: Float64Array;
-  readonly literacy0: Float64Array;
-  readonly immigrants0: Float64Array;
-  /** Driver inputs at the base year, read at the first step (after every module's init). */
-  ref?: {
-    gini: Float64Array;
-    trade: Float64Array;
-    displaced: Float64Array;
-    income: Float64Array;
-    war: Float64Array;
-    failure: number;
-  };
-  readonly gdppcPrev: Float64Array;
-  /** Scratch space reused every year. */
-  readonly drivers: Drivers;
-  readonly grievance: Float64Array;
-  /** Civic-education intensity by year, ring buffer [(year mod (MAX_LAG + 1)) * n + i]. */
-  readonly civic: Float64Array;
-  readonly rng: Rng;
-  readonly effects: Effects;
-  readonly rule: StanceRule;
-  /** Each country's persistent propensity u_i (politics/elections.ts). */
-  readonly propensity: Float64Array;
-  readonly policy: PolicyTable;
-  readonly agents?: {
-    pop: Agents;
-    level0: Float64Array;
-    exposure: Float64Array;
-    bound: Float64Array;
-    p: AgentParams;
+/** Numbers the yearly step needs, read from the parameters once per run. */
+interface Coefficients {
+  readonly adjustment: number;
+  readonly literacyGain: number;
+  readonly turnover: number;
+  readonly lag: number;
+  readonly integration: number;
+  readonly crisisDecay: number;
+  readonly crisisDrop: number;
+  readonly campLogit: number;
+  readonly echoShift: number;
+  readonly campDisinformation: number;
+  readonly hazard: number;
+  readonly competitive: number;
+}
+
+function coefficients(p: Params): Coefficients {
+  return {
+    adjustment: p['politics.adjustment_rate'],
+    literacyGain: p['politics.civic_education_gain'],
+    turnover: p['politics.cohort_turnover'],
+    lag: Math.round(p['politics.civic_education_lag']),
+    integration: p['politics.integration_rate'] * p['politics.integration'],
+    crisisDecay: 0.5 ** (1 / p['politics.crisis_half_life']),
+    crisisDrop: p['politics.crisis_gdp_drop'],
+    campLogit: logit(p['politics.camp_distance']),
+    echoShift: p['politics.polarization_echo'] * (p['politics.echo_chamber'] - 1),
+    campDisinformation: p['politics.polarization_disinformation'],
+    hazard: p['politics.autocracy_hazard'],
+    competitive: p['politics.competitive_threshold'],
   };
 }
 
-const internalOf = (state: WorldState) => state.internal.politics as Internal;
+/** The politics module's private state. */
+interface Internal {
+  readonly k: Coefficients;
+  readonly effects: Effects;
+  readonly rule: StanceRule;
+  readonly policy: PolicyTable;
+  /** Base-year support in logit, and percentage points of support per logit there (support.ts). */
+  readonly x0: Float64Array;
+  readonly slope: Float64Array;
+  /** Base-year media literacy, and the unintegrated-immigrant stock of the base year. */
+  readonly literacy0: Float64Array;
+  readonly immigrants0: Float64Array;
+  /** Support in logit. */
+  readonly x: Float64Array;
+  /** Each country's persistent propensity u_i (politics/elections.ts). */
+  readonly propensity: Float64Array;
+  /** Driver inputs in the base year, read at the first step (once every module has initialised). */
+  ref?: Reference;
+  readonly gdppcPrev: Float64Array;
+  /** Civic-education intensity by year, a ring buffer [(year mod (MAX_LAG + 1)) * n + i]. */
+  readonly civic: Float64Array;
+  readonly draws: Draws;
+  /** Scratch space reused every year. */
+  readonly drivers: Drivers;
+  readonly grievance: Float64Array;
+  readonly agents?: AgentState;
+}
+
+interface Reference {
+  readonly gini: Float64Array;
+  readonly trade: Float64Array;
+  readonly displaced: Float64Array;
+  readonly income: Float64Array;
+  readonly war: Float64Array;
+  readonly failure: number;
+}
+
+interface AgentState {
+  readonly pop: Agents;
+  /** Calibrated prior levels of the base year (logit). */
+  readonly level0: Float64Array;
+  readonly exposure: Float64Array;
+  readonly bound: Float64Array;
+  readonly p: AgentParams;
+}
 
 function effectsOf(p: Params): Effects {
   return {
@@ -573,32 +613,22 @@ function agentParams(p: Params): AgentParams {
   };
 }
 
-/** Agent-mode inputs of each country: chance of meeting disinformation, and the confidence bound. */
-function agentEnvironment(state: WorldState, a: NonNullable<Internal['agents']>): void {
-  const c = state.country;
-  for (let i = 0; i < state.n; i++) {
-    const reach = c.disinformation_intensity[i] * (1 - c.media_literacy[i]);
-    a.exposure[i] = a.p.disinformationRate * reach;
-    a.bound[i] = a.p.confidence + a.p.confidenceLiteracy * c.media_literacy[i];
-  }
-}
-
 /** An input owned by another module: its array if that module is present, else undefined. */
 const input = (state: WorldState, name: string): Float64Array | undefined => state.country[name];
 
 /** Displaced workers as % of the population (0 when labor is absent). */
-function displacedPct(state: WorldState, i: number): number {
-  const d = input(state, 'displaced_workers_thousand');
-  return d ? (100 * d[i]) / (1000 * state.country.population_million[i]) : 0;
+function displacedPct(state: WorldState, displaced: Float64Array | undefined, i: number): number {
+  return displaced ? (100 * displaced[i]) / (1000 * state.country.population_million[i]) : 0;
 }
 
-function readReference(state: WorldState): NonNullable<Internal['ref']> {
+function readReference(state: WorldState): Reference {
   const n = state.n;
   const copy = (name: string) => Float64Array.from(input(state, name) ?? new Float64Array(n));
+  const displaced = input(state, 'displaced_workers_thousand');
   return {
     gini: copy('gini'),
     trade: copy('trade_pct_gdp'),
-    displaced: Float64Array.from({ length: n }, (_, i) => displacedPct(state, i)),
+    displaced: Float64Array.from({ length: n }, (_, i) => displacedPct(state, displaced, i)),
     income: copy('real_income_change_pct'),
     war: copy('at_war'),
     failure: state.global.perceived_institutional_failure ?? 0,
@@ -722,13 +752,14 @@ export const politics: Module = {
     const c = state.country;
     const n = state.n;
     const pd = data.politics;
-    const integrationBase = params['politics.integration_rate'];
+    const k = coefficients(params);
     const rule: StanceRule = {
       mixedAbove: params['politics.threshold_mixed'],
       nationalistAbove: params['politics.threshold_nationalist'],
       swing: params['politics.election_swing'],
       propensitySd: params['politics.propensity_sd'],
     };
+    const integrationBase = params['politics.integration_rate'];
     for (let i = 0; i < n; i++) {
       c.nationalist_support[i] = pd.support[i];
       c.government_stance[i] = pd.stance[i];
@@ -741,148 +772,140 @@ export const politics: Module = {
       c.crisis_memory[i] = 0;
       c.next_election_year[i] = pd.nextElection[i];
     }
+    const agents =
+      ctx.opinion?.mode === 'agents'
+        ? initAgents(state, params, ctx.opinion.agentsPerCountry, ctx)
+        : undefined;
     const internal: Internal = {
-      s0: Float64Array.from(pd.support),
-      x: Float64Array.from(pd.support, logit),
-      literacy0: Float64Array.from(pd.mediaLiteracy),
-      immigrants0: Float64Array.from(c.immigrants_unintegrated_pct),
-      gdppcPrev: Float64Array.from(c.gdp_per_capita_usd2015),
-      drivers: { ...NO_DRIVERS },
-      grievance: new Float64Array(n),
-      civic: new Float64Array((MAX_LAG + 1) * n),
-      rng: ctx.rng.fork(),
+      k,
       effects: effectsOf(params),
       rule,
+      policy: policyTable(params),
+      x0: Float64Array.from(pd.support, logit),
+      slope: Float64Array.from(pd.support, (s) => 100 * s * (1 - s)),
+      literacy0: Float64Array.from(pd.mediaLiteracy),
+      immigrants0: Float64Array.from(c.immigrants_unintegrated_pct),
+      x: Float64Array.from(c.nationalist_support, logit),
       propensity: Float64Array.from(pd.support, (s, i) =>
         propensityFor(logit(s), pd.stanceNext[i] >= 0 ? pd.stanceNext[i] : pd.stance[i], rule),
       ),
-      policy: policyTable(params),
-      agents:
-        ctx.opinion?.mode === 'agents'
-          ? initAgents(state, params, ctx.opinion.agentsPerCountry, ctx.rng.fork())
-          : undefined,
+      gdppcPrev: Float64Array.from(c.gdp_per_capita_usd2015),
+      civic: new Float64Array((MAX_LAG + 1) * n),
+      draws: drawsFrom(ctx.rng.fork()),
+      drivers: { ...NO_DRIVERS },
+      grievance: new Float64Array(n),
+      agents,
     };
     state.internal.politics = internal;
-    const d0 = params['politics.camp_distance'];
     for (let i = 0; i < n; i++) {
-      c.polarization[i] = internal.agents
-        ? measure(internal.agents.pop, i).polarization
-        : polarization(c.nationalist_support[i], d0);
+      c.polarization[i] = agents
+        ? measure(agents.pop, i).polarization
+        : polarization(c.nationalist_support[i], sigmoid(k.campLogit));
     }
     aggregates(state);
   },
 
   step(state, year, ctx) {
-    const { data, params } = ctx;
-    const c = state.country;
-    const n = state.n;
-    const I = internalOf(state);
+    const I = state.internal.politics as Internal;
     I.ref ??= readReference(state);
-    const ref = I.ref;
-
-    const forced = new Map<number, number>();
-    for (const e of ctx.eventsIn(year)) {
-      if (e.type === 'stance')
-        forced.set(data.countries.iso3.indexOf(e.country as string), STANCES.indexOf(e.stance as never));
-      if (e.type !== 'civic_education' && e.type !== 'disinformation') continue;
-      const target = e.type === 'civic_education' ? c.civic_education_intensity : c.disinformation_intensity;
-      if (e.country === '*') target.fill(e.intensity as number);
-      else target[data.countries.iso3.indexOf(e.country as string)] = e.intensity as number;
-    }
-
-    // Media literacy: this year's pupils are recorded; the cohort taught `lag` years ago comes of age.
-    const slots = MAX_LAG + 1;
-    const lag = Math.round(params['politics.civic_education_lag']);
-    const now = (year % slots) * n;
-    const then = ((year - lag) % slots) * n;
-    for (let i = 0; i < n; i++) {
-      I.civic[now + i] = c.civic_education_intensity[i];
-      c.media_literacy[i] = nextMediaLiteracy(
-        c.media_literacy[i],
-        I.literacy0[i],
-        I.civic[then + i],
-        params['politics.civic_education_gain'],
-        params['politics.cohort_turnover'],
-      );
-    }
-
-    const integration = params['politics.integration_rate'] * params['politics.integration'];
-    const decay = 0.5 ** (1 / params['politics.crisis_half_life']);
-    const refugees = input(state, 'refugee_inflow_thousand');
-    const crisisFlag = input(state, 'financial_crisis');
-    const gini = input(state, 'gini');
-    const trade = input(state, 'trade_pct_gdp');
-    const income = input(state, 'real_income_change_pct');
-    const war = input(state, 'at_war');
-    const failure = (state.global.perceived_institutional_failure ?? 0) - ref.failure;
-    const grievance = I.grievance;
-    const drivers = I.drivers;
-    for (let i = 0; i < n; i++) {
-      const pop = c.population_million[i];
-      const inflow =
-        data.politics.immigrationPct[i] * c.migration_openness[i] +
-        (refugees ? (100 * refugees[i]) / (1000 * pop) : 0);
-      c.immigrants_unintegrated_pct[i] = c.immigrants_unintegrated_pct[i] * (1 - integration) + inflow;
-      const gdppc = c.gdp_per_capita_usd2015[i];
-      const shock = crisisFlag
-        ? crisisFlag[i]
-        : gdppc <= I.gdppcPrev[i] * (1 - params['politics.crisis_gdp_drop'])
-          ? 1
-          : 0;
-      I.gdppcPrev[i] = gdppc;
-      c.crisis_memory[i] = Math.max(c.crisis_memory[i] * decay, shock);
-      drivers.gini = gini ? gini[i] - ref.gini[i] : 0;
-      // Import penetration is half of trade openness (exports plus imports) when trade is balanced.
-      drivers.importShare = trade ? (trade[i] - ref.trade[i]) / 2 : 0;
-      drivers.displaced = displacedPct(state, i) - ref.displaced[i];
-      drivers.realIncomeLoss = income ? -(income[i] - ref.income[i]) : 0;
-      drivers.immigrants = c.immigrants_unintegrated_pct[i] - I.immigrants0[i];
-      drivers.disinformation =
-        c.disinformation_intensity[i] * (1 - c.media_literacy[i]) - (1 - I.literacy0[i]);
-      drivers.institutionalFailure = failure;
-      drivers.war = war ? war[i] - ref.war[i] : 0;
-      drivers.crisis = c.crisis_memory[i];
-      if (I.agents) {
-        // Citizens meet disinformation themselves; grievance shifts their priors.
-        const spread = drivers.disinformation;
-        drivers.disinformation = 0;
-        grievance[i] = targetLogit(I.s0[i], drivers, I.effects) - logit(I.s0[i]);
-        drivers.disinformation = spread;
-      } else {
-        I.x[i] = adjust(I.x[i], targetLogit(I.s0[i], drivers, I.effects), params['politics.adjustment_rate']);
-        c.nationalist_support[i] = sigmoid(I.x[i]);
-        const distance = campDistance(
-          params['politics.camp_distance'],
-          params['politics.echo_chamber'],
-          drivers.disinformation,
-          params['politics.polarization_echo'],
-          params['politics.polarization_disinformation'],
-        );
-        c.polarization[i] = polarization(c.nationalist_support[i], distance);
-      }
-    }
-    if (I.agents) {
-      const a = I.agents;
-      for (let i = 0; i < n; i++) a.pop.level[i] = a.level0[i] + grievance[i];
-      agentEnvironment(state, a);
-      sweep(a.pop, a.exposure, a.bound, a.p);
-      for (let i = 0; i < n; i++) {
-        const m = measure(a.pop, i);
-        c.nationalist_support[i] = m.support;
-        c.polarization[i] = m.polarization;
-        I.x[i] = boundLogit(logit(m.support));
-      }
-    }
-
+    const forced = applyEvents(state, year, ctx);
+    updateLiteracy(state, year, I);
+    updateSupport(state, ctx, I);
     elections(state, year, ctx, I, forced);
     aggregates(state);
   },
 };
 
-function initAgents(state: WorldState, params: Params, perCountry: number, rng: Rng): Internal['agents'] {
+/** Scenario events of the year: levers set from now on, and stances forced after this year's elections. */
+function applyEvents(state: WorldState, year: number, ctx: Context): Map<number, number> {
+  const c = state.country;
+  const codes = ctx.data.countries.iso3;
+  const forced = new Map<number, number>();
+  for (const e of ctx.eventsIn(year)) {
+    if (e.type === 'stance')
+      forced.set(codes.indexOf(e.country as string), STANCES.indexOf(e.stance as never));
+    if (e.type !== 'civic_education' && e.type !== 'disinformation') continue;
+    const target = e.type === 'civic_education' ? c.civic_education_intensity : c.disinformation_intensity;
+    if (e.country === '*') target.fill(e.intensity as number);
+    else target[codes.indexOf(e.country as string)] = e.intensity as number;
+  }
+  return forced;
+}
+
+/** This year's pupils are recorded; the cohort taught `lag` years ago comes of age. */
+function updateLiteracy(state: WorldState, year: number, I: Internal): void {
+  const c = state.country;
+  const n = state.n;
+  const slots = MAX_LAG + 1;
+  const now = (year % slots) * n;
+  const then = ((year - I.k.lag) % slots) * n;
+  for (let i = 0; i < n; i++) {
+    I.civic[now + i] = c.civic_education_intensity[i];
+    c.media_literacy[i] = nextMediaLiteracy(
+      c.media_literacy[i],
+      I.literacy0[i],
+      I.civic[then + i],
+      I.k.literacyGain,
+      I.k.turnover,
+    );
+  }
+}
+
+/** Drivers, then support and polarization: by the aggregate equations, or from the citizens. */
+function updateSupport(state: WorldState, ctx: Context, I: Internal): void {
+  const c = state.country;
+  const n = state.n;
+  const k = I.k;
+  const ref = I.ref!;
+  const immigration = ctx.data.politics.immigrationPct;
+  const refugees = input(state, 'refugee_inflow_thousand');
+  const crisisFlag = input(state, 'financial_crisis');
+  const gini = input(state, 'gini');
+  const trade = input(state, 'trade_pct_gdp');
+  const income = input(state, 'real_income_change_pct');
+  const war = input(state, 'at_war');
+  const displaced = input(state, 'displaced_workers_thousand');
+  const failure = (state.global.perceived_institutional_failure ?? 0) - ref.failure;
+  const d = I.drivers;
+  for (let i = 0; i < n; i++) {
+    const pop = c.population_million[i];
+    const inflow =
+      immigration[i] * c.migration_openness[i] + (refugees ? (100 * refugees[i]) / (1000 * pop) : 0);
+    c.immigrants_unintegrated_pct[i] = c.immigrants_unintegrated_pct[i] * (1 - k.integration) + inflow;
+    const gdppc = c.gdp_per_capita_usd2015[i];
+    const shock = crisisFlag ? crisisFlag[i] : gdppc <= I.gdppcPrev[i] * (1 - k.crisisDrop) ? 1 : 0;
+    I.gdppcPrev[i] = gdppc;
+    c.crisis_memory[i] = Math.max(c.crisis_memory[i] * k.crisisDecay, shock);
+    d.gini = gini ? gini[i] - ref.gini[i] : 0;
+    // Import penetration is half of trade openness (exports plus imports) when trade is balanced.
+    d.importShare = trade ? (trade[i] - ref.trade[i]) / 2 : 0;
+    d.displaced = displacedPct(state, displaced, i) - ref.displaced[i];
+    d.realIncomeLoss = income ? -(income[i] - ref.income[i]) : 0;
+    d.immigrants = c.immigrants_unintegrated_pct[i] - I.immigrants0[i];
+    d.disinformation = c.disinformation_intensity[i] * (1 - c.media_literacy[i]) - (1 - I.literacy0[i]);
+    d.institutionalFailure = failure;
+    d.war = war ? war[i] - ref.war[i] : 0;
+    d.crisis = c.crisis_memory[i];
+    if (I.agents) {
+      // Citizens meet disinformation themselves; the other drivers shift their priors.
+      const spread = d.disinformation;
+      d.disinformation = 0;
+      I.grievance[i] = targetFrom(I.x0[i], I.slope[i], d, I.effects) - I.x0[i];
+      d.disinformation = spread;
+      continue;
+    }
+    I.x[i] = adjust(I.x[i], targetFrom(I.x0[i], I.slope[i], d, I.effects), k.adjustment);
+    c.nationalist_support[i] = sigmoid(I.x[i]);
+    const distance = sigmoid(k.campLogit + k.echoShift + k.campDisinformation * d.disinformation);
+    c.polarization[i] = polarization(c.nationalist_support[i], distance);
+  }
+  if (I.agents) updateAgents(state, I.agents, I);
+}
+
+function initAgents(state: WorldState, params: Params, perCountry: number, ctx: Context): AgentState {
   const p = agentParams(params);
   const n = state.n;
-  const pop = createAgents(n, perCountry, p, rng);
+  const pop = createAgents(n, perCountry, p, ctx.rng.fork());
   // Calibrate against the 2024 information environment, whatever the levers say for later years.
   const c = state.country;
   const exposure = new Float64Array(n);
@@ -896,45 +919,54 @@ function initAgents(state: WorldState, params: Params, perCountry: number, rng: 
   return { pop, level0, exposure, bound, p };
 }
 
-/**
- * Elections, hazards and forced stances. Every country draws the same four uniforms every year whether or not
- * it votes, so one country's calendar never shifts another's luck, and scenarios compare on common draws.
- */
+/** One yearly update of the citizens; support and polarization are measured on them. */
+function updateAgents(state: WorldState, a: AgentState, I: Internal): void {
+  const c = state.country;
+  for (let i = 0; i < state.n; i++) {
+    a.pop.level[i] = a.level0[i] + I.grievance[i];
+    a.exposure[i] = a.p.disinformationRate * c.disinformation_intensity[i] * (1 - c.media_literacy[i]);
+    a.bound[i] = a.p.confidence + a.p.confidenceLiteracy * c.media_literacy[i];
+  }
+  sweep(a.pop, a.exposure, a.bound, a.p);
+  for (let i = 0; i < state.n; i++) {
+    const m = measure(a.pop, i);
+    c.nationalist_support[i] = m.support;
+    c.polarization[i] = m.polarization;
+    I.x[i] = boundLogit(logit(m.support));
+  }
+}
+
+/** Elections, regime hazards and forced stances; draws are addressed by year, country and slot (draws.ts). */
 function elections(
   state: WorldState,
   year: number,
-  ctx: Parameters<Module['step']>[2],
+  ctx: Context,
   I: Internal,
   forced: ReadonlyMap<number, number>,
 ): void {
-  const { data, params } = ctx;
+  const { data } = ctx;
   const c = state.country;
   const pd = data.politics;
-  const threshold = params['politics.competitive_threshold'];
   const democracy = input(state, 'democracy');
   const firstYear = year === data.baseYear + 1;
+  const u = (i: number, slot: number) => I.draws.uniform(year, i, slot);
   for (let i = 0; i < state.n; i++) {
-    const z = standardNormal(I.rng.uniform(), I.rng.uniform());
-    const uHazard = I.rng.uniform();
-    const uPolicy = I.rng.uniform();
-    const iso3 = data.countries.iso3[i];
     const before = c.government_stance[i];
-    const support = c.nationalist_support[i];
-    const x = I.x[i];
-    const competitive = (democracy ? democracy[i] : pd.polyarchy[i]) > threshold;
-    let after = before;
-    let reason = '';
+    const competitive = (democracy ? democracy[i] : pd.polyarchy[i]) > I.k.competitive;
     const due = year >= c.next_election_year[i];
     while (c.next_election_year[i] <= year) c.next_election_year[i] += pd.termYears[i];
+    let after = before;
+    let reason = '';
     if (firstYear && pd.stanceNext[i] >= 0) {
       after = pd.stanceNext[i];
       reason = `takes office after the ${data.baseYear} election (known result)`;
-    } else if (competitive && due) {
-      after = electedStance(x, I.propensity[i], z, I.rule);
-      reason = `election: nationalist support ${(100 * support).toFixed(1)} %`;
-    } else if (!competitive && uHazard < params['politics.autocracy_hazard']) {
-      after = electedStance(x, I.propensity[i], z, I.rule);
-      reason = `change of regime or ruler (non-competitive; nationalist support ${(100 * support).toFixed(1)} %)`;
+    } else if (competitive ? due : u(i, SLOT.hazard) < I.k.hazard) {
+      const z = standardNormal(u(i, SLOT.swing1), u(i, SLOT.swing2));
+      after = electedStance(I.x[i], I.propensity[i], z, I.rule);
+      const support = `nationalist support ${(100 * c.nationalist_support[i]).toFixed(1)} %`;
+      reason = competitive
+        ? `election, ${support}`
+        : `change of regime or ruler (not competitive), ${support}`;
     }
     const imposed = forced.get(i);
     if (imposed !== undefined) {
@@ -942,15 +974,11 @@ function elections(
       reason = 'scenario event';
     }
     if (reason === '') continue;
-    ctx.log(
-      year,
-      iso3,
-      'government',
-      `${reason}: ${STANCES[after]} government${after === before ? ' (unchanged)' : ` replaces ${STANCES[before]}`}`,
-    );
+    const result = after === before ? ' (unchanged)' : ` replaces ${STANCES[before]}`;
+    ctx.log(year, data.countries.iso3[i], 'government', `${reason}: ${STANCES[after]} government${result}`);
     if (after !== before) {
       c.government_stance[i] = after;
-      takeOffice(state, i, before, after, year, ctx, I.policy, uPolicy);
+      takeOffice(state, i, before, after, year, ctx, I.policy, u(i, SLOT.policy));
     }
   }
 }

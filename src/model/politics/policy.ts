@@ -47,8 +47,7 @@ const pct = (x: number) => `${x > 0 ? '+' : ''}${Math.round(100 * x)} %`;
 
 /**
  * A government of stance `to` replaces one of stance `from` in country i: apply and log its actions.
- * `u` is a uniform draw for the withdrawal decision (drawn every year, so elections elsewhere do not shift
- * the random stream).
+ * `u` is a uniform draw for the withdrawal decision.
  */
 export function takeOffice(
   state: WorldState,

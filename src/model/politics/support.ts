@@ -64,6 +64,14 @@ export type Effects = Readonly<Record<keyof Drivers, number>>;
 
 /** The target logit of support for a country whose base-year support is s0. */
 export function targetLogit(s0: number, d: Readonly<Drivers>, e: Effects): number {
+  return targetFrom(logit(s0), 100 * s0 * (1 - s0), d, e);
+}
+
+/**
+ * The same from the base-year logit x0 = logit(s0) and slope = 100 s0 (1 - s0), percentage points per unit
+ * of logit at s0 (precomputed once per run in the yearly loop).
+ */
+export function targetFrom(x0: number, slope: number, d: Readonly<Drivers>, e: Effects): number {
   const pp =
     e.gini * d.gini +
     e.importShare * d.importShare +
@@ -73,7 +81,7 @@ export function targetLogit(s0: number, d: Readonly<Drivers>, e: Effects): numbe
     e.disinformation * d.disinformation +
     e.institutionalFailure * d.institutionalFailure +
     e.war * d.war;
-  return boundLogit(logit(s0) + pp / (100 * s0 * (1 - s0)) + Math.log1p(e.crisis) * d.crisis);
+  return boundLogit(x0 + pp / slope + Math.log1p(e.crisis) * d.crisis);
 }
 
 /** Support logit after a year of partial adjustment (share `rate` of the gap closed). */

@@ -12,9 +12,11 @@
  *   support       the vote share of nationalist-populist parties or candidates in the latest national
  *                 parliamentary or presidential (first-round) election held by the end of the base year;
  *                 missing -> the median observed share among states with the same base-year stance.
- *   media literacy the mean of an income score (log GDP per person between INCOME_LOW and INCOME_HIGH) and
- *                 V-Dem polyarchy: the two pillars (education, free media) of the Open Society Institute Sofia's
- *                 Media Literacy Index, which covers only Europe.
+ *   media literacy the product of an income score (log GDP per person between INCOME_LOW and INCOME_HIGH)
+ *                 and V-Dem polyarchy: the two pillars (education, free media) of the Open Society Institute
+ *                 Sofia's Media Literacy Index, which covers only Europe; a product because a literate public
+ *                 needs both. Over Europe it spans about 0.2 (North Macedonia) to 0.8 (Finland), the index's
+ *                 bottom and top.
  *   immigration   yearly immigrant inflow, % of population: IMMIGRATION_PCT by World Bank income group.
  */
 import { readFileSync } from 'node:fs';
@@ -181,11 +183,11 @@ export function buildPolitics(inp: PoliticsInputs): PoliticsData {
     const perCapita = (1000 * inp.gdpBillion[i]) / inp.populationMillion[i];
     const income = clamp(Math.log(perCapita / INCOME_LOW) / Math.log(INCOME_HIGH / INCOME_LOW), 0, 1);
     sources.media_literacy.push({
-      source: 'proxy: mean of an income score and V-Dem polyarchy',
+      source: 'proxy: income score x V-Dem polyarchy',
       year: baseYear,
       imputed: `income score ${income.toFixed(2)} (GDP per person ${perCapita.toFixed(0)} USD on a log scale from ${INCOME_LOW} to ${INCOME_HIGH}), polyarchy ${polyarchy[i].toFixed(2)}`,
     });
-    return 0.5 * (income + polyarchy[i]);
+    return income * polyarchy[i];
   });
 
   const immigrationPct = countries.map((c) => {

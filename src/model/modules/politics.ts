@@ -132,7 +132,7 @@ const PARAMS: readonly ParamDef[] = [
     2,
     16,
     'pp of support per unit of disinformation x (1 - media literacy)',
-    'Guriev, Melnikov and Zhuravskaya (2021, QJE 136(4)): the spread of mobile broadband (3G) raised the vote of anti-establishment populists in Europe by several percentage points; the 2024 level of the product is about 0.2-0.7, so going from none to today moves support by about 2-5 pp',
+    'Guriev, Melnikov and Zhuravskaya (2021, QJE 136(4)): the spread of mobile broadband (3G) raised the vote of anti-establishment populists in Europe by several percentage points; in Europe 1 - media literacy is about 0.2-0.75, so going from no disinformation to that of 2024 moves support there by about 2-6 pp',
     'Support gained per unit of disinformation reaching people (intensity relative to 2024 times one minus media literacy).',
   ),
   P(
@@ -269,20 +269,20 @@ const PARAMS: readonly ParamDef[] = [
   ),
   P(
     'polarization_echo',
-    0.1,
+    0.05,
     0,
     0.5,
     'logit per unit',
-    'Calibrated to the agent mode, where doubling echo-chamber strength (more homophilous links) raises mean polarization by about 0.02 (test/politics-agents.test.ts); direction as in Sunstein (2017), #Republic',
+    'Calibrated to the agent mode, where doubling echo-chamber strength (more homophilous links) raises mean polarization by about 0.01 (test/politics-agents.test.ts); direction as in Sunstein (2017), #Republic',
     'Widening of the camp distance (logit) per unit of echo-chamber strength above 2024 (aggregate mode).',
   ),
   P(
     'polarization_disinformation',
-    0.2,
+    0.12,
     0,
     1.5,
     'logit per unit',
-    'Calibrated to the agent mode, where doubling disinformation raises mean polarization by about 0.04 (test/politics-agents.test.ts)',
+    'Calibrated to the agent mode, where doubling disinformation raises mean polarization by about 0.05 and removing it lowers it by about 0.06 (test/politics-agents.test.ts)',
     'Widening of the camp distance (logit) per unit rise of disinformation x (1 - media literacy) (aggregate mode).',
   ),
   // Elections and stance.

@@ -75,6 +75,16 @@ function median(xs: number[]): number {
 
 const clamp = (x: number, lo: number, hi: number) => Math.max(lo, Math.min(x, hi));
 
+/** GDP per person (2015 USD) on a log scale from INCOME_LOW (0) to INCOME_HIGH (1). */
+function incomeScore(perCapita: number): number {
+  return clamp(Math.log(perCapita / INCOME_LOW) / Math.log(INCOME_HIGH / INCOME_LOW), 0, 1);
+}
+
+/** The media-literacy proxy: income score x polyarchy (also used by the hindcast for earlier years). */
+export function mediaLiteracyProxy(perCapita: number, polyarchy: number): number {
+  return incomeScore(perCapita) * polyarchy;
+}
+
 export function buildPolitics(inp: PoliticsInputs): PoliticsData {
   const { baseYear, countries } = inp;
   const file = join(inp.raw, POLITICS_FILE);
@@ -181,13 +191,13 @@ export function buildPolitics(inp: PoliticsInputs): PoliticsData {
 
   const mediaLiteracy = countries.map((_, i) => {
     const perCapita = (1000 * inp.gdpBillion[i]) / inp.populationMillion[i];
-    const income = clamp(Math.log(perCapita / INCOME_LOW) / Math.log(INCOME_HIGH / INCOME_LOW), 0, 1);
+    const income = incomeScore(perCapita);
     sources.media_literacy.push({
       source: 'proxy: income score x V-Dem polyarchy',
       year: baseYear,
       imputed: `income score ${income.toFixed(2)} (GDP per person ${perCapita.toFixed(0)} USD on a log scale from ${INCOME_LOW} to ${INCOME_HIGH}), polyarchy ${polyarchy[i].toFixed(2)}`,
     });
-    return income * polyarchy[i];
+    return mediaLiteracyProxy(perCapita, polyarchy[i]);
   });
 
   const immigrationPct = countries.map((c) => {

@@ -4,7 +4,7 @@
  * Nationalist support s_i (share of the electorate for nationalist-populist options) moves each year toward
  * a target set by its drivers, in logit space (src/model/politics/support.ts):
  *   x_i(t) = x_i(t-1) + kappa [x*_i(t) - x_i(t-1)],   s_i = sigmoid(x_i),
- *   x*_i = logit(s0_i) + sum_k b_k dD_k,i / (100 s0_i (1 - s0_i)) + ln(1 + b_crisis) C_i,
+ *   s*_i = s0_i (1 + b_crisis C_i) + sum_k b_k dD_k,i / 100,   x*_i = logit(s*_i) (softly bounded inside (0, 1)),
  * with dD_k the change since the base year of: inequality (Gini), import penetration, the displaced-worker
  * pool, real income, unintegrated immigrants, disinformation x (1 - media literacy), perceived failure of
  * global institutions and war; C_i the memory of a recent crisis. The b_k are percentage points of support per
@@ -48,6 +48,7 @@ import {
   logit,
   NO_DRIVERS,
   sigmoid,
+  softLogit,
   targetFrom,
 } from '../politics/support.js';
 import type { ParamDef, Params } from '../registry.js';
@@ -152,6 +153,16 @@ const PARAMS: readonly ParamDef[] = [
     'relative rise of support',
     'Funke, Schularick and Trebesch (2016, Eur. Econ. Rev. 88): far-right vote shares rise by about 30 % in the five years after a systemic financial crisis',
     'Relative rise of nationalist support right after a crisis.',
+  ),
+  P(
+    'support_softness',
+    0.005,
+    0.005,
+    0.005,
+    'share of the electorate',
+    'Numerical shape, not an estimate: the width of the soft bounds that keep target support inside (0, 1); away from 0 and 1 the drivers add exactly their percentage points',
+    'Width of the bends at 0 and 1 of the soft clamp on target support.',
+    'fixed',
   ),
   P(
     'crisis_half_life',
@@ -317,7 +328,7 @@ const PARAMS: readonly ParamDef[] = [
   P(
     'propensity_sd',
     1.11,
-    0.5,
+    0.2,
     1.8,
     'logit (standard deviation)',
     'The fit above gives a total spread of 1.15 in logit around the thresholds; what the election-day swing does not explain, sqrt(1.15^2 - 0.3^2), is persistent country propensity',
@@ -327,9 +338,9 @@ const PARAMS: readonly ParamDef[] = [
     'election_swing',
     0.3,
     0.1,
-    0.6,
+    1.2,
     'logit (standard deviation)',
-    'Assumption: election-to-election swings of a few percentage points around a third of the vote',
+    'Assumption: election-to-election swings of nationalist vote shares of 3-5 points around a quarter of the vote (about 0.2-0.3 in logit); the rest of the 2024 spread is persistent propensity. The hindcast (scripts/politics/hindcast.ts) reports the alternative of little persistence',
     'Standard deviation of the random swing of support on election day.',
   ),
   P(
@@ -547,9 +558,10 @@ interface Internal {
   readonly effects: Effects;
   readonly rule: StanceRule;
   readonly policy: PolicyTable;
-  /** Base-year support in logit, and percentage points of support per logit there (support.ts). */
+  /** Base-year support, in logit, and in the soft-clamped logit (support.ts). */
+  readonly s0: Float64Array;
   readonly x0: Float64Array;
-  readonly slope: Float64Array;
+  readonly b0: Float64Array;
   /** Base-year media literacy, and the unintegrated-immigrant stock of the base year. */
   readonly literacy0: Float64Array;
   readonly immigrants0: Float64Array;
@@ -598,6 +610,7 @@ function effectsOf(p: Params): Effects {
     institutionalFailure: p['politics.effect_institutional_failure'],
     war: p['politics.effect_war'],
     crisis: p['politics.effect_crisis'],
+    softness: p['politics.support_softness'],
   };
 }
 
@@ -781,8 +794,9 @@ export const politics: Module = {
       effects: effectsOf(params),
       rule,
       policy: policyTable(params),
+      s0: Float64Array.from(pd.support),
       x0: Float64Array.from(pd.support, logit),
-      slope: Float64Array.from(pd.support, (s) => 100 * s * (1 - s)),
+      b0: Float64Array.from(pd.support, (s) => softLogit(s, params['politics.support_softness'])),
       literacy0: Float64Array.from(pd.mediaLiteracy),
       immigrants0: Float64Array.from(c.immigrants_unintegrated_pct),
       x: Float64Array.from(c.nationalist_support, logit),
@@ -890,11 +904,11 @@ function updateSupport(state: WorldState, ctx: Context, I: Internal): void {
       // Citizens meet disinformation themselves; the other drivers shift their priors.
       const spread = d.disinformation;
       d.disinformation = 0;
-      I.grievance[i] = targetFrom(I.x0[i], I.slope[i], d, I.effects) - I.x0[i];
+      I.grievance[i] = targetFrom(I.s0[i], I.x0[i], I.b0[i], d, I.effects) - I.x0[i];
       d.disinformation = spread;
       continue;
     }
-    I.x[i] = adjust(I.x[i], targetFrom(I.x0[i], I.slope[i], d, I.effects), k.adjustment);
+    I.x[i] = adjust(I.x[i], targetFrom(I.s0[i], I.x0[i], I.b0[i], d, I.effects), k.adjustment);
     c.nationalist_support[i] = sigmoid(I.x[i]);
     const distance = sigmoid(k.campLogit + k.echoShift + k.campDisinformation * d.disinformation);
     c.polarization[i] = polarization(c.nationalist_support[i], distance);

@@ -1,13 +1,16 @@
 /**
- * Nationalist support: its target given the drivers, and the yearly move toward it, in logit space so that
+ * Nationalist support: its target given the drivers, and the yearly move toward it in logit space, so that
  * support stays in (0, 1) whatever the drivers do.
  *
  * Each driver is measured as its change since the base year, when support was observed (the base year is
  * taken as an equilibrium). The literature reports effects in percentage points of vote share per unit of a
- * driver; near a country's base support s0 an effect of b pp is b / (100 s0 (1 - s0)) in logit, so small
- * shocks move support by the literature's percentage points and large ones saturate instead of leaving (0, 1).
- * Crises act multiplicatively (Funke, Schularick and Trebesch 2016 report a relative rise of the far-right
- * vote), which is a shift of ln(1 + effect) in logit for small shares.
+ * driver, so the target adds them in percentage points:
+ *   s* = s0 (1 + b_crisis C) + sum_k b_k dD_k / 100,
+ * crises acting in proportion (Funke, Schularick and Trebesch 2016 report a relative rise of the far-right
+ * vote). A soft clamp B keeps s* inside (0, 1): B(v) = e [softplus(v / e) - softplus((v - 1) / e)] is v itself
+ * except within a few e of 0 and 1, where it bends so as never to reach them. In logit the target is
+ *   x* = logit(s0) + logit(B(s*)) - logit(B(s0)),
+ * which is exactly logit(s0) when no driver has moved, and logit(s*) wherever s* is not near 0 or 1.
  */
 
 /** Numerical guard, not a coefficient: |logit| <= 20 keeps support within (2e-9, 1 - 2e-9). */
@@ -23,6 +26,19 @@ export function sigmoid(x: number): number {
 
 export function boundLogit(x: number): number {
   return Math.max(-LOGIT_BOUND, Math.min(x, LOGIT_BOUND));
+}
+
+/** log(1 + e^t) without overflow. */
+function softplus(t: number): number {
+  return t > 0 ? t + Math.log1p(Math.exp(-t)) : Math.log1p(Math.exp(t));
+}
+
+/** The soft clamp B of a share v into (0, 1), with bends of width `e`, in logit. */
+export function softLogit(v: number, e: number): number {
+  // logit(B) = log B - log(1 - B); both terms from softplus differences, without cancellation near the ends.
+  const lo = softplus(v / e) - softplus((v - 1) / e);
+  const hi = softplus((1 - v) / e) - softplus(-v / e);
+  return Math.log(lo) - Math.log(hi);
 }
 
 /** One country's drivers, as changes since the base year (crisis: the current crisis memory, 0..1). */
@@ -60,18 +76,13 @@ export const NO_DRIVERS: Readonly<Drivers> = {
 };
 
 /** Effect sizes: percentage points of support per unit of each driver; crisis is a relative rise. */
-export type Effects = Readonly<Record<keyof Drivers, number>>;
-
-/** The target logit of support for a country whose base-year support is s0. */
-export function targetLogit(s0: number, d: Readonly<Drivers>, e: Effects): number {
-  return targetFrom(logit(s0), 100 * s0 * (1 - s0), d, e);
+export interface Effects extends Readonly<Record<keyof Drivers, number>> {
+  /** Width of the soft bounds at 0 and 1, as a share of the electorate. */
+  readonly softness: number;
 }
 
-/**
- * The same from the base-year logit x0 = logit(s0) and slope = 100 s0 (1 - s0), percentage points per unit
- * of logit at s0 (precomputed once per run in the yearly loop).
- */
-export function targetFrom(x0: number, slope: number, d: Readonly<Drivers>, e: Effects): number {
+/** The target support (before the soft clamp) for base support s0. */
+export function targetShare(s0: number, d: Readonly<Drivers>, e: Effects): number {
   const pp =
     e.gini * d.gini +
     e.importShare * d.importShare +
@@ -81,7 +92,22 @@ export function targetFrom(x0: number, slope: number, d: Readonly<Drivers>, e: E
     e.disinformation * d.disinformation +
     e.institutionalFailure * d.institutionalFailure +
     e.war * d.war;
-  return boundLogit(x0 + pp / slope + Math.log1p(e.crisis) * d.crisis);
+  return s0 * (1 + e.crisis * d.crisis) + pp / 100;
+}
+
+/** The target logit of support for a country whose base-year support is s0. */
+export function targetLogit(s0: number, d: Readonly<Drivers>, e: Effects): number {
+  return targetFrom(s0, logit(s0), softLogit(s0, e.softness), d, e);
+}
+
+/**
+ * The same from s0, x0 = logit(s0) and b0 = softLogit(s0, softness), precomputed once per run in the yearly
+ * loop.
+ */
+export function targetFrom(s0: number, x0: number, b0: number, d: Readonly<Drivers>, e: Effects): number {
+  const shift = softLogit(targetShare(s0, d, e), e.softness) - b0;
+  // A shift of -Infinity - (-Infinity) cannot happen: b0 is finite for s0 in (0, 1).
+  return boundLogit(x0 + (Number.isNaN(shift) ? 0 : shift));
 }
 
 /** Support logit after a year of partial adjustment (share `rate` of the gap closed). */

@@ -115,7 +115,9 @@ describe('agent populations', () => {
     const a = createAgents(4, 3000, P, createRng(5));
     const exposure = Float64Array.from([0.2, 0.5, 0.8, 1]);
     calibrate(a, support, exposure, fill(4, 0.3), P);
-    support.forEach((s, c) => expect(Math.abs(measure(a, c).support - s)).toBeLessThan(0.02));
+    support.forEach((s, c) => {
+      expect(Math.abs(measure(a, c).support - s)).toBeLessThan(0.02);
+    });
   });
 
   it('grievance and disinformation raise support; wider confidence from media literacy does not polarize', () => {

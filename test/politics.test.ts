@@ -126,8 +126,8 @@ function stepTo(state: WorldState, ctx: Context, last: number) {
   }
 }
 
-/** Runs two copies of a world for `years`; `treat` changes one input of country i after the first year. */
-function compare(w: World, i: number, treat: (s: WorldState) => void, years: number, absent: string[] = []) {
+/** Runs two copies of a world for `years`; `treat` changes an input after the first year. */
+function compare(w: World, treat: (s: WorldState) => void, years: number, absent: string[] = []) {
   const a = initState(w, defaults, [], absent);
   const b = initState(w, defaults, [], absent);
   stepTo(a.state, a.ctx, BASE + 1);
@@ -171,7 +171,7 @@ describe('nationalist support: each driver, everything else fixed', () => {
         fc.property(worldArb, fc.nat(), fc.double({ min: 0.1, max: 1, noNaN: true }), (r, k, size) => {
           const w = makeWorld(r);
           const i = k % w.n;
-          const { control, treated } = compare(w, i, (s) => treat(s, i, size), 3, absent);
+          const { control, treated } = compare(w, (s) => treat(s, i, size), 3, absent);
           expect(Math.sign(treated.nationalist_support[i] - control.nationalist_support[i])).toBe(sign);
           for (let j = 0; j < w.n; j++) {
             if (j !== i) expect(treated.nationalist_support[j]).toBe(control.nationalist_support[j]);
@@ -186,12 +186,7 @@ describe('nationalist support: each driver, everything else fixed', () => {
     fc.assert(
       fc.property(worldArb, fc.double({ min: 0.05, max: 0.5, noNaN: true }), (r, dx) => {
         const w = makeWorld(r);
-        const { control, treated } = compare(
-          w,
-          0,
-          (s) => (s.global.perceived_institutional_failure += dx),
-          3,
-        );
+        const { control, treated } = compare(w, (s) => (s.global.perceived_institutional_failure += dx), 3);
         for (let j = 0; j < w.n; j++) {
           expect(treated.nationalist_support[j]).toBeGreaterThan(control.nationalist_support[j]);
         }
@@ -216,7 +211,7 @@ describe('nationalist support: each driver, everything else fixed', () => {
             );
           }
         }
-        const { control, treated } = compare(w, 0, (s) => (s.country.media_literacy[0] += 0.05), 1);
+        const { control, treated } = compare(w, (s) => (s.country.media_literacy[0] += 0.05), 1);
         expect(treated.nationalist_support[0]).toBeLessThan(control.nationalist_support[0]);
       }),
       { numRuns: 30 },

@@ -267,7 +267,9 @@ export function hindcast(seeds = 200, overrides: Record<string, number> = {}): H
       const runs = countries.map((c, i) =>
         simulateCountry(c, i, seed, withDrivers, effects, rule, p, disinformation),
       );
-      share((_, i) => runs[i].stance).forEach((v, k) => (target[k] += v / seeds));
+      share((_, i) => runs[i].stance).forEach((v, k) => {
+        target[k] += v / seeds;
+      });
       if (withDrivers) simulatedChanges += count((_, i) => runs[i].stance) / seeds;
       runs.forEach((r, i) => {
         if (withDrivers) {

@@ -422,7 +422,7 @@ const PARAMS: readonly ParamDef[] = [
     0.3,
     1,
     'relative to base year',
-    'Assumption',
+    'Assumption: governments relying on nationalist parties slowed climate policy (Sweden 2022, the Netherlands 2024) without leaving the Paris Agreement',
     'Climate mitigation effort under a mixed government, relative to the base year.',
   ),
   P(
@@ -440,7 +440,7 @@ const PARAMS: readonly ParamDef[] = [
     0,
     0.3,
     'fraction of base-year spending',
-    'Assumption',
+    'Assumption: a quarter of the nationalist-populist change',
     'Change in military spending under a mixed government.',
   ),
   P(

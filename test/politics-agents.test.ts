@@ -110,6 +110,18 @@ describe('agent populations', () => {
     );
   });
 
+  it('measured support stays inside (0, 1) even when every citizen agrees', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 500 }), fc.constantFrom(0, 0.3, 1), (k, o) => {
+        const a = createAgents(1, k, P, createRng(2));
+        a.opinion.fill(o);
+        const { support } = measure(a, 0);
+        expect(support).toBeGreaterThan(0);
+        expect(support).toBeLessThan(1);
+      }),
+    );
+  });
+
   it('calibration puts each country at its base-year support', () => {
     const support = [0.05, 0.2, 0.4, 0.6];
     const a = createAgents(4, 3000, P, createRng(5));

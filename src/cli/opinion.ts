@@ -1,15 +1,12 @@
 /**
- * `--opinion` and `--agents-per-country`, and `--stances FILE`: checked here so that bad input is one line
- * naming the flag or file and line, before anything runs or is written.
+ * `--opinion` and `--agents-per-country`, checked here so that bad input is one line naming the flag,
+ * before anything runs or is written.
  */
-import { readFileSync } from 'node:fs';
 import { totalmem } from 'node:os';
-import { parseStanceTable } from '../data/stances.js';
 import { UserError } from '../errors.js';
 import type { OpinionMode } from '../model/module.js';
 import { agentMemoryBytes } from '../model/politics/agents.js';
 import type { Params } from '../model/registry.js';
-import type { WorldData } from '../model/world-data.js';
 
 /** The default population per country in agent mode. */
 export const DEFAULT_AGENTS_PER_COUNTRY = 1000;
@@ -50,25 +47,4 @@ export function parseOpinion(
     );
   }
   return { mode, agentsPerCountry: k };
-}
-
-/** The dataset with the base-year stances of the states in a stance table replaced. */
-export function withStances(
-  data: WorldData,
-  file: string,
-): { data: WorldData; stances: Record<string, string> } {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    throw new UserError('cannot read the stance table', file);
-  }
-  const rows = parseStanceTable(text, file, data.countries.iso3);
-  const stance = [...data.politics.stance];
-  const stances: Record<string, string> = {};
-  for (const r of rows) {
-    stance[data.countries.iso3.indexOf(r.iso3)] = r.stance;
-    stances[r.iso3] = r.fields.stance;
-  }
-  return { data: { ...data, politics: { ...data.politics, stance } }, stances };
 }

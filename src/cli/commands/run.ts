@@ -9,8 +9,9 @@ import { headline } from '../../output/headline.js';
 import { countriesCsv, globalCsv, runJson } from '../../output/run-files.js';
 import { loadScenario } from '../../scenario/load.js';
 import { CODE_VERSION } from '../../version.js';
-import { parseOpinion, withStances } from '../opinion.js';
+import { parseOpinion } from '../opinion.js';
 import { parseSeed, parseSets } from '../overrides.js';
+import { withStances } from '../stances.js';
 
 interface RunOptions {
   out: string;

@@ -77,20 +77,6 @@ function xorshift(x: number): number {
   return x >>> 0;
 }
 
-/** A step through 0..K-1 that visits every citizen once per sweep in a scrambled order. */
-function strideFor(k: number): number {
-  for (const p of [7919, 104729, 1299709, 15485863]) {
-    const s = p % k;
-    if (s !== 0 && gcd(s, k) === 1) return s;
-  }
-  return 1;
-}
-
-function gcd(a: number, b: number): number {
-  while (b !== 0) [a, b] = [b, a % b];
-  return a;
-}
-
 export function createAgents(countries: number, perCountry: number, p: AgentParams, rng: Rng): Agents {
   const k = perCountry;
   const degree = Math.round(p.degree);
@@ -150,9 +136,11 @@ export function resetOpinions(a: Agents): void {
 }
 
 /**
- * One yearly update of one country: every citizen, in a scrambled order, moves toward its prior, takes the
- * pull of `exposure` encounters with disinformation, and meets one random neighbour, who moves it (and is
- * moved) only within the confidence bound `bound`.
+ * One yearly update of one country: every citizen moves toward its prior, takes the pull of `exposure`
+ * encounters with disinformation, and meets one random neighbour, who moves it (and is moved) only within the
+ * confidence bound `bound`. Citizens are visited in rank order from a random starting point, upward or
+ * downward at random each year: sequential access runs about twice as fast as a scrambled order, and the
+ * random start and direction keep the order from favouring one end of opinion.
  */
 export function sweepCountry(a: Agents, c: number, exposure: number, bound: number, p: AgentParams): void {
   const k = a.perCountry;
@@ -165,13 +153,12 @@ export function sweepCountry(a: Agents, c: number, exposure: number, bound: numb
   // Literacy widens the bound toward fellow citizens; against disinformation it acts by lowering exposure.
   const reach = p.confidence * p.confidence;
   const pull = p.convergence * exposure;
-  const stride = strideFor(k);
-  let s = a.rngState[c];
-  s = xorshift(s);
+  let s = xorshift(a.rngState[c]);
   let pos = s % k;
+  const step = s >>> 31 ? 1 : k - 1;
   for (let t = 0; t < k; t++) {
     const g = base + pos;
-    pos += stride;
+    pos += step;
     if (pos >= k) pos -= k;
     s ^= s << 13;
     s ^= s >>> 17;

@@ -530,6 +530,8 @@ interface Coefficients {
   readonly crisisDrop: number;
   readonly campLogit: number;
   readonly echoShift: number;
+  /** The camp distance when disinformation reaching people is as in 2024. */
+  readonly campDistance: number;
   readonly campDisinformation: number;
   readonly hazard: number;
   readonly competitive: number;
@@ -546,6 +548,9 @@ function coefficients(p: Params): Coefficients {
     crisisDrop: p['politics.crisis_gdp_drop'],
     campLogit: logit(p['politics.camp_distance']),
     echoShift: p['politics.polarization_echo'] * (p['politics.echo_chamber'] - 1),
+    campDistance: sigmoid(
+      logit(p['politics.camp_distance']) + p['politics.polarization_echo'] * (p['politics.echo_chamber'] - 1),
+    ),
     campDisinformation: p['politics.polarization_disinformation'],
     hazard: p['politics.autocracy_hazard'],
     competitive: p['politics.competitive_threshold'],
@@ -908,9 +913,14 @@ function updateSupport(state: WorldState, ctx: Context, I: Internal): void {
       d.disinformation = spread;
       continue;
     }
-    I.x[i] = adjust(I.x[i], targetFrom(I.s0[i], I.x0[i], I.b0[i], d, I.effects), k.adjustment);
-    c.nationalist_support[i] = sigmoid(I.x[i]);
-    const distance = sigmoid(k.campLogit + k.echoShift + k.campDisinformation * d.disinformation);
+    const x = adjust(I.x[i], targetFrom(I.s0[i], I.x0[i], I.b0[i], d, I.effects), k.adjustment);
+    // Unchanged inputs give unchanged outputs; skipping the exponentials keeps the yearly step cheap.
+    if (x !== I.x[i]) c.nationalist_support[i] = sigmoid(x);
+    I.x[i] = x;
+    const distance =
+      d.disinformation === 0
+        ? k.campDistance
+        : sigmoid(k.campLogit + k.echoShift + k.campDisinformation * d.disinformation);
     c.polarization[i] = polarization(c.nationalist_support[i], distance);
   }
   if (I.agents) updateAgents(state, I.agents, I);
@@ -963,21 +973,26 @@ function elections(
   const pd = data.politics;
   const democracy = input(state, 'democracy');
   const firstYear = year === data.baseYear + 1;
-  const u = (i: number, slot: number) => I.draws.uniform(year, i, slot);
+  const threshold = I.k.competitive;
+  const hazard = I.k.hazard;
+  const next = c.next_election_year;
+  const stance = c.government_stance;
+  const draw = (i: number, slot: number) => I.draws.uniform(year, i, slot);
   for (let i = 0; i < state.n; i++) {
-    const before = c.government_stance[i];
-    const competitive = (democracy ? democracy[i] : pd.polyarchy[i]) > I.k.competitive;
-    const due = year >= c.next_election_year[i];
-    while (c.next_election_year[i] <= year) c.next_election_year[i] += pd.termYears[i];
+    const before = stance[i];
+    const competitive = (democracy ? democracy[i] : pd.polyarchy[i]) > threshold;
+    const due = year >= next[i];
+    while (next[i] <= year) next[i] += pd.termYears[i];
     let after = before;
     let reason = '';
     if (firstYear && pd.stanceNext[i] >= 0) {
       after = pd.stanceNext[i];
       reason = `takes office after the ${data.baseYear} election (known result)`;
-    } else if (competitive ? due : u(i, SLOT.hazard) < I.k.hazard) {
-      const z = standardNormal(u(i, SLOT.swing1), u(i, SLOT.swing2));
+    } else if (competitive ? due : draw(i, SLOT.hazard) < hazard) {
+      const z = standardNormal(draw(i, SLOT.swing1), draw(i, SLOT.swing2));
       after = electedStance(I.x[i], I.propensity[i], z, I.rule);
-      const support = `nationalist support ${(100 * c.nationalist_support[i]).toFixed(1)} %`;
+      // Math.round rather than toFixed: toFixed is slow enough to dominate the yearly step.
+      const support = `nationalist support ${Math.round(1000 * c.nationalist_support[i]) / 10} %`;
       reason = competitive
         ? `election, ${support}`
         : `change of regime or ruler (not competitive), ${support}`;
@@ -991,8 +1006,8 @@ function elections(
     const result = after === before ? ' (unchanged)' : ` replaces ${STANCES[before]}`;
     ctx.log(year, data.countries.iso3[i], 'government', `${reason}: ${STANCES[after]} government${result}`);
     if (after !== before) {
-      c.government_stance[i] = after;
-      takeOffice(state, i, before, after, year, ctx, I.policy, u(i, SLOT.policy));
+      stance[i] = after;
+      takeOffice(state, i, before, after, year, ctx, I.policy, draw(i, SLOT.policy));
     }
   }
 }

@@ -105,7 +105,9 @@ export function targetLogit(s0: number, d: Readonly<Drivers>, e: Effects): numbe
  * loop.
  */
 export function targetFrom(s0: number, x0: number, b0: number, d: Readonly<Drivers>, e: Effects): number {
-  const shift = softLogit(targetShare(s0, d, e), e.softness) - b0;
+  const share = targetShare(s0, d, e);
+  if (share === s0) return x0; // nothing has moved: skip the transcendental functions
+  const shift = softLogit(share, e.softness) - b0;
   // A shift of -Infinity - (-Infinity) cannot happen: b0 is finite for s0 in (0, 1).
   return boundLogit(x0 + (Number.isNaN(shift) ? 0 : shift));
 }

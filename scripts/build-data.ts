@@ -16,6 +16,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
+import { UserError } from '../src/errors.js';
 import type { ValueSource, WorldData } from '../src/model/world-data.js';
 import { buildPolitics, POLITICS_FILE, POLITICS_SCRIPT } from './data/politics.js';
 
@@ -338,7 +339,15 @@ export function serialize(data: WorldData): string {
 export const OUTPUT_PATH = OUT;
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const data = build();
+  let data: WorldData;
+  try {
+    data = build();
+  } catch (err) {
+    // A bad hand-made table (e.g. data/raw/politics_2024.csv) is one line naming the file and row.
+    if (!(err instanceof UserError)) throw err;
+    console.error(`build-data: ${err.message}`);
+    process.exit(1);
+  }
   writeFileSync(OUT, serialize(data));
   console.log(
     `wrote ${OUT}: ${data.countries.iso3.length} states, base year ${data.baseYear}, version ${data.version}`,

@@ -23,7 +23,7 @@ export interface StanceRow {
 
 /** The stance code of a name, or a UserError at `where`. */
 export function stanceCode(name: string, where: string): number {
-  const code = STANCES.indexOf(name.trim() as StanceName);
+  const code = STANCES.indexOf(name.trim().toLowerCase() as StanceName);
   if (code < 0) {
     throw new UserError(`unknown stance '${name}'; stances: ${STANCES.join(', ')}`, where);
   }
@@ -43,7 +43,12 @@ export function parseStanceTable(
 ): StanceRow[] {
   let records: { record: string[]; info: { lines: number } }[];
   try {
-    records = parse(text, { skip_empty_lines: true, trim: true, info: true }) as unknown as typeof records;
+    records = parse(text, {
+      bom: true,
+      skip_empty_lines: true,
+      trim: true,
+      info: true,
+    }) as unknown as typeof records;
   } catch (err) {
     const line = (err as { lines?: number }).lines;
     const what = (err as Error).message.replace(/ on line \d+$/, '');

@@ -504,6 +504,10 @@ describe('stance tables', () => {
     expect(bad('iso3,government\nUSA,mixed\n')).toMatch(/^t\.csv:1: missing column 'stance'/);
     expect(bad('iso3,stance\nUSA,mixed,extra\n')).toMatch(/^t\.csv:2: malformed CSV/);
     expect(bad('')).toMatch(/^t\.csv: empty file/);
+    expect(() => parseStanceTable('iso3,stance\nUSA,mixed\n', 't.csv', codes, 'stance', true)).toThrow(
+      /^t\.csv: no row for FRA, DEU$/,
+    );
+    expect(parseStanceTable('\uFEFFiso3,stance\r\nUSA,Mixed\r\n', 't.csv', codes)[0].stance).toBe(1);
   });
 
   it('the shipped table has a source for every row', () => {

@@ -8,6 +8,7 @@ import { loadWorldData } from '../src/data/load.js';
 import { runFair } from '../src/model/climate/fair.js';
 import { registry, simulate } from '../src/model/engine.js';
 import { fairParams } from '../src/model/modules/climate.js';
+import { agentParams as politicsAgentParams } from '../src/model/modules/politics.js';
 import { bytesPerAgent, createAgents, resetOpinions, sweep } from '../src/model/politics/agents.js';
 import { createRng } from '../src/model/rng.js';
 import { countriesCsv } from '../src/output/run-files.js';
@@ -42,15 +43,7 @@ const result = simulate(data, baseline);
 const bin = fileURLToPath(new URL('../bin/worldorder.js', import.meta.url));
 
 /** One million citizens in all (195 states x 5129), 8 links each, as `--opinion agents` builds them. */
-const agentParams = {
-  degree: params['politics.agent_degree'],
-  homophily: params['politics.agent_homophily'],
-  anchoring: params['politics.agent_anchoring'],
-  convergence: params['politics.agent_convergence'],
-  confidence: params['politics.agent_confidence'],
-  confidenceLiteracy: params['politics.agent_confidence_literacy'],
-  disinformationRate: params['politics.agent_disinformation_rate'],
-};
+const agentParams = politicsAgentParams(params);
 const states = data.countries.iso3.length;
 const agents = createAgents(states, Math.ceil(1e6 / states), agentParams, createRng(1));
 agents.level.set(data.politics.support.map((s) => Math.log(s / (1 - s))));

@@ -619,7 +619,8 @@ function effectsOf(p: Params): Effects {
   };
 }
 
-function agentParams(p: Params): AgentParams {
+/** The agent mode's parameters from the registry (also used by the benchmark). */
+export function agentParams(p: Params): AgentParams {
   return {
     degree: Math.round(p['politics.agent_degree']),
     homophily: Math.min(1, p['politics.agent_homophily'] * p['politics.echo_chamber']),

@@ -6,6 +6,7 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { cli, tempDir } from './helpers.js';
 
@@ -72,6 +73,11 @@ describe('worldorder run: politics options', () => {
       expect(col(name)).toBeGreaterThan(1);
     const events = readFileSync(join(out, 'events.csv'), 'utf8');
     expect(events).toMatch(/2027,DEU,government,scenario event: nationalist-populist government replaces/);
+    // Details hold commas: every row must still parse to the four columns.
+    const rows: string[][] = parse(events);
+    expect(rows[0]).toEqual(['year', 'iso3', 'action', 'detail']);
+    expect(rows.length).toBeGreaterThan(10);
+    for (const r of rows) expect(r).toHaveLength(4);
     expect(readFileSync(join(out, 'global.csv'), 'utf8').split('\n')[0]).toMatch(
       /nationalist_gdp_share,mean_nationalist_support,mean_polarization/,
     );

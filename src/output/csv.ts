@@ -6,11 +6,18 @@ export function formatNumber(x: number, column: string): string {
   return String(Number(x.toPrecision(10)));
 }
 
-/** A CSV table; cells are numbers or plain identifiers (no quoting needed). */
+/** A text cell, quoted as RFC 4180 asks when it holds a comma, a quote or a line break (event details do). */
+function formatText(v: string): string {
+  return /[",\r\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v;
+}
+
+/** A CSV table; cells are numbers or text. */
 export function toCsv(header: readonly string[], rows: Iterable<readonly (string | number)[]>): string {
   const out = [header.join(',')];
   for (const row of rows) {
-    out.push(row.map((v, k) => (typeof v === 'number' ? formatNumber(v, header[k]) : v)).join(','));
+    out.push(
+      row.map((v, k) => (typeof v === 'number' ? formatNumber(v, header[k]) : formatText(v))).join(','),
+    );
   }
   return `${out.join('\n')}\n`;
 }

@@ -161,6 +161,11 @@ describe('bad input: one line saying where and what, non-zero exit, no output', 
       /e\.csv:4: years must be consecutive: 2003 follows 2001/,
     ],
     ['no rows', 'year,co2_emissions_gtc\n', /e\.csv: no data rows/],
+    [
+      'a path that empties the atmosphere',
+      `year,co2_emissions_gtc\n${Array.from({ length: 60 }, (_, k) => `${1850 + k},-200`).join('\n')}\n`,
+      /e\.csv: in 18\d\d the path leaves what FaIR can represent/,
+    ],
     ['an unknown column', 'year,co2_emissions_gtc,ch4\n2000,1,2\n', /e\.csv:1: unknown column 'ch4'/],
   ])('climate: %s', (_what, body, pattern) => {
     const dir = tempDir();

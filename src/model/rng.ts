@@ -1,6 +1,6 @@
 /**
  * The seeded random generator every stochastic mechanism draws from.
- * The core never calls Math.random: a generator is made from the scenario's seed and passed in,
+ * The core never uses an unseeded source of randomness: a generator is made from the scenario's seed and passed in,
  * so the same seed gives the same bytes in Node and in the browser.
  */
 import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { UserError } from '../../errors.js';
-import { runFair } from '../../model/climate/fair.js';
+import { FairRangeError, type FairRun, runFair } from '../../model/climate/fair.js';
 import { registry } from '../../model/engine.js';
 import { fairParams } from '../../model/modules/climate.js';
 import { writeFileAtomically } from '../../output/atomic.js';
@@ -18,6 +18,8 @@ interface ClimateOptions {
 }
 
 export interface EmissionPath {
+  /** The file it was read from, for messages. */
+  readonly file: string;
   readonly year: number[];
   readonly emissionsGtc: number[];
   readonly otherForcing?: number[];
@@ -60,6 +62,7 @@ export function readEmissions(file: string): EmissionPath {
   }
   const hasForcing = header.includes('other_forcing_wm2');
   const path = {
+    file,
     year: [] as number[],
     emissionsGtc: [] as number[],
     otherForcing: hasForcing ? ([] as number[]) : undefined,
@@ -87,7 +90,16 @@ export function readEmissions(file: string): EmissionPath {
 }
 
 export function climateCsv(path: EmissionPath, overrides: Readonly<Record<string, number>> = {}): string {
-  const run = runFair(fairParams(registry.resolve(overrides)), path.emissionsGtc, path.otherForcing);
+  let run: FairRun;
+  try {
+    run = runFair(fairParams(registry.resolve(overrides)), path.emissionsGtc, path.otherForcing);
+  } catch (err) {
+    if (!(err instanceof FairRangeError)) throw err;
+    throw new UserError(
+      `in ${path.year[err.step]} the path leaves what FaIR can represent: ${err.message}`,
+      path.file,
+    );
+  }
   // Shortest round-trip representation: full precision, and the same bytes everywhere.
   const lines = ['year,co2_concentration_ppm,forcing_wm2,temperature_k'];
   for (let t = 0; t < path.year.length; t++) {

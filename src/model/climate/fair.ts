@@ -181,6 +181,16 @@ export function fairStep(p: FairParams, s: FairState, emissionsGtc: number, othe
   s.lastEmissions = emissionsGtc;
 }
 
+/** A path that drives FaIR outside the conditions it can represent, at time index `step`. */
+export class FairRangeError extends RangeError {
+  constructor(
+    readonly step: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
 export interface FairRun {
   readonly concentration: Float64Array;
   readonly forcing: Float64Array;
@@ -203,7 +213,13 @@ export function runFair(
   const other = (t: number) => (otherForcing ? otherForcing[t] : 0);
   const s = fairInit(p, emissionsGtc[0], other(0));
   for (let t = 0; t < n; t++) {
-    if (t > 0) fairStep(p, s, emissionsGtc[t], other(t));
+    if (t > 0) {
+      try {
+        fairStep(p, s, emissionsGtc[t], other(t));
+      } catch (err) {
+        throw new FairRangeError(t, (err as Error).message);
+      }
+    }
     out.concentration[t] = s.conc;
     out.forcing[t] = s.forcing;
     out.temperature[t] = s.temp;

@@ -16,9 +16,11 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
+import { UserError } from '../src/errors.js';
 import { interpolate } from '../src/model/math.js';
 import type { ValueSource, WorldData } from '../src/model/world-data.js';
 import { mapCodes } from './data/map.js';
+import { buildPolitics, POLITICS_FILE, POLITICS_SCRIPT } from './data/politics.js';
 import { buildTradeLabor, TRADE_LABOR_RAW } from './data/trade-labor.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -273,11 +275,13 @@ export function build(): WorldData {
     'landuse_co2_history.csv',
     'nonco2_forcing.csv',
     ...TRADE_LABOR_RAW,
+    POLITICS_FILE,
   ]) {
     hash.update(readFileSync(join(RAW, f)));
   }
   hash.update(readFileSync(fileURLToPath(import.meta.url)));
   hash.update(readFileSync(fileURLToPath(new URL('./data/trade-labor.ts', import.meta.url))));
+  hash.update(readFileSync(POLITICS_SCRIPT));
 
   return {
     version: hash.digest('hex').slice(0, 12),
@@ -315,6 +319,14 @@ export function build(): WorldData {
     },
     tradeLabor: buildTradeLabor(RAW, countries, gdp, BASE_YEAR),
     map: mapCodes(countries),
+    politics: buildPolitics({
+      raw: RAW,
+      baseYear: BASE_YEAR,
+      countries,
+      value,
+      gdpBillion: gdp,
+      populationMillion: population,
+    }),
   };
 }
 
@@ -326,7 +338,15 @@ export function serialize(data: WorldData): string {
 export const OUTPUT_PATH = OUT;
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const data = build();
+  let data: WorldData;
+  try {
+    data = build();
+  } catch (err) {
+    // A bad hand-made table (e.g. data/raw/politics_2024.csv) is one line naming the file and row.
+    if (!(err instanceof UserError)) throw err;
+    console.error(`build-data: ${err.message}`);
+    process.exit(1);
+  }
   writeFileSync(OUT, serialize(data));
   console.log(
     `wrote ${OUT}: ${data.countries.iso3.length} states, base year ${data.baseYear}, version ${data.version}`,

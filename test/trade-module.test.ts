@@ -14,9 +14,15 @@ import { cli, data, runBaseline, tempDir } from './helpers.js';
 const n = data.countries.iso3.length;
 const at = (c: string) => data.countries.iso3.indexOf(c);
 
+/**
+ * Governments that change stance also change tariffs (politics); these tests isolate the trade module, so
+ * only scenario events and retaliation set tariffs here.
+ */
+const TRADE_ONLY = { 'politics.tariff_nationalist_pct': 0, 'politics.tariff_mixed_pct': 0 };
+
 function run(events: ScenarioEvent[], overrides: Record<string, number> = {}, seed = 1, lastYear = 2032) {
   return simulate(data, {
-    params: registry.resolve(overrides),
+    params: registry.resolve({ ...TRADE_ONLY, ...overrides }),
     seed,
     firstYear: data.baseYear,
     lastYear,
@@ -30,7 +36,7 @@ const war: ScenarioEvent[] = [
 ];
 
 describe('the trade module', () => {
-  const base = runBaseline({}, 2040);
+  const base = runBaseline(TRADE_ONLY, 2040);
 
   it('keeps the base-year equilibrium when nothing changes', () => {
     for (let k = 0; k < base.years.length; k++) {
@@ -61,7 +67,7 @@ describe('the trade module', () => {
       expect(r.country.real_income_change_pct[(k - 1) * n + at(c)]).toBe(0);
     }
     // Losses act on GDP with a one-year lag, like climate damages.
-    const baseRun = runBaseline({}, 2032);
+    const baseRun = runBaseline(TRADE_ONLY, 2032);
     const gdp = (res: typeof r, year: number, c: string) =>
       res.country.gdp_per_capita_usd2015[res.years.indexOf(year) * n + at(c)];
     expect(gdp(r, 2027, 'CHN')).toBe(gdp(baseRun, 2027, 'CHN'));

@@ -25,9 +25,15 @@ program
   .option('--seed <n>', "random seed (overrides the scenario's)")
   .option('--set <id=value>', 'override a parameter by registry id; repeatable', collect, [])
   .option('--no-charts', 'skip the PNG charts')
+  .option('--opinion <mode>', 'aggregate (equations) or agents (citizens on a social network)', 'aggregate')
+  .option('--agents-per-country <k>', 'citizens per state with --opinion agents (default 1000)')
+  .option('--stances <file.csv>', 'replace base-year government stances: columns iso3, stance')
   .addHelpText(
     'after',
-    '\nExamples:\n  worldorder run baseline\n  worldorder run my-scenario.yaml --out out/mine --set climate.ecs=3.5',
+    '\nExamples:\n  worldorder run baseline\n  worldorder run my-scenario.yaml --out out/mine --set climate.ecs=3.5\n' +
+      '  worldorder run baseline --opinion agents --agents-per-country 5000\n' +
+      '  worldorder run baseline --stances stances.csv   # rows like: USA,internationalist\n' +
+      '\nStances: internationalist, mixed, nationalist-populist.',
   )
   .action(async (scenario, opts) => (await import('./commands/run.js')).run(scenario, opts));
 

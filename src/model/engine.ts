@@ -3,7 +3,7 @@
  * and collects each year's outputs (model, mechanisms and data collection kept apart, as in Mesa).
  * Pure: no I/O, no clock, randomness only from the seeded generator.
  */
-import type { Context, EventSpec, Module, ScenarioEvent, TableDef } from './module.js';
+import type { Context, EventSpec, Module, OpinionMode, ScenarioEvent, TableDef } from './module.js';
 import { MODULES } from './modules/index.js';
 import { type Params, Registry } from './registry.js';
 import { createRng } from './rng.js';
@@ -45,6 +45,8 @@ export interface RunOptions {
   readonly lastYear: number;
   /** Timed scenario events, validated (src/scenario/load.ts). */
   readonly events?: readonly ScenarioEvent[];
+  /** Aggregate opinion equations (the default) or citizens on a network (`--opinion agents`). */
+  readonly opinion?: OpinionMode;
 }
 
 export interface Table {
@@ -86,6 +88,7 @@ export function simulate(data: WorldData, options: RunOptions): RunResult {
     data,
     params: options.params,
     rng: createRng(options.seed),
+    opinion: options.opinion ?? { mode: 'aggregate' },
     eventsIn: (year) => byYear.get(year) ?? [],
     log: (year, iso3, action, detail) => row(EVENT_LOG.name, [year, iso3, action, detail]),
     row,

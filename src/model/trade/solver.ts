@@ -83,6 +83,8 @@ const MIXING_LIMIT = 150;
 const NEWTON_LIMIT = 30;
 /** Iterations between refreshes of the own-derivative's share term. */
 const REFRESH_EVERY = 4;
+/** Rows evaluate() processes together (independent sums keep the floating-point units busy). */
+const ROW_BLOCK = 4;
 
 export class TradeSolver {
   readonly n: number;
@@ -109,6 +111,10 @@ export class TradeSolver {
   private readonly s: Float64Array;
   private readonly t: Float64Array;
   private readonly v: Float64Array;
+  /** v_i / s_i. s, t, v and vs have a slot for each padding row of c and ct. */
+  private readonly vs: Float64Array;
+  /** Income at the wages being evaluated, w_j Y_j. */
+  private readonly y: Float64Array;
   private readonly q: Float64Array;
   private readonly h: Float64Array;
   private readonly ownShare: Float64Array;
@@ -135,6 +141,11 @@ export class TradeSolver {
   private readonly rhs = new Float64Array(ANDERSON_MEMORY);
   private readonly compDeficit: Float64Array;
   private componentCount = 1;
+  /** The inputs behind c and ct (incremental prepare) and the number of open routes they close. */
+  private lastTariff = new Float64Array(0);
+  private lastIceberg = new Float64Array(0);
+  private cuts = 0;
+  private coefficientsValid = false;
   /** Whether the workspace holds a solution (false until the first solve: results are the base year's). */
   solved = false;
 
@@ -166,9 +177,12 @@ export class TradeSolver {
     this.ct = new Float64Array(0);
     this.x = vec();
     this.u = vec();
-    this.s = vec();
-    this.t = vec();
-    this.v = vec();
+    const padded = () => new Float64Array(Math.ceil(n / ROW_BLOCK) * ROW_BLOCK);
+    this.s = padded();
+    this.t = padded();
+    this.v = padded();
+    this.vs = padded();
+    this.y = vec();
     this.q = vec();
     this.h = vec();
     this.ownShare = vec();
@@ -270,52 +284,68 @@ export class TradeSolver {
     return { converged: true, residual: r, iterations, components: this.componentCount };
   }
 
-  /** Coefficients c_ij = lambda_ij (tau_ij k_ij)^-eps and ct_ij = c_ij / tau_ij; blocs; deficits. */
+  /**
+   * Coefficients c_ij = lambda_ij (tau_ij k_ij)^-eps and ct_ij = c_ij / tau_ij; blocs; deficits.
+   * Only pairs whose tariff or trade cost changed since the last call are recomputed (each pair's value
+   * depends on its own inputs alone, so the result is the same to the bit as a full pass), unless the last
+   * call closed routes between blocs: then everything is recomputed.
+   */
   private prepare(shock: TradeShock, deficitScale: number): void {
     const { n, base, epsilon } = this;
-    if (this.c.length === 0) {
-      this.c = new Float64Array(n * n);
-      this.ct = new Float64Array(n * n);
-    }
-    const { c, ct } = this;
     const tariff = shock.tariffPct;
     const iceberg = shock.icebergPct ?? null;
     if (tariff.length !== n * n) throw new RangeError(`expected ${n * n} tariffs, got ${tariff.length}`);
+    const full = !this.coefficientsValid || this.componentCount > 1;
+    // Until the loop completes (bad input throws) c and ct may not match lastTariff and lastIceberg.
+    this.coefficientsValid = false;
+    if (this.c.length === 0) {
+      // Rows padded to a multiple of ROW_BLOCK with zeros, so that evaluate() needs no remainder loop.
+      const rows = Math.ceil(n / ROW_BLOCK) * ROW_BLOCK;
+      this.c = new Float64Array(rows * n);
+      this.ct = new Float64Array(rows * n);
+      this.lastTariff = new Float64Array(n * n);
+      this.lastIceberg = new Float64Array(n * n);
+    }
+    const { c, ct, lastTariff, lastIceberg } = this;
+    if (full) this.cuts = 0;
     let lastKey = 1;
     let lastPow = 1;
-    let cut = false;
-    for (let i = 0; i < n; i++) {
-      for (let j = 0; j < n; j++) {
-        const k = i * n + j;
-        const lam = base.share[k];
-        if (i === j) {
-          c[k] = lam;
-          ct[k] = lam;
-          continue;
-        }
-        const tp = tariff[k];
-        const kp = iceberg ? iceberg[k] : 0;
-        if (!(tp >= 0) || !(kp >= 0))
-          throw new RangeError(`tariffs and trade costs must be >= 0 (pair ${i},${j})`);
-        if (lam === 0) {
-          c[k] = 0;
-          ct[k] = 0;
-          continue;
-        }
-        const tau = 1 + tp / 100;
-        const key = tau * (1 + kp / 100);
-        if (key !== lastKey) {
-          lastKey = key;
-          lastPow = key ** -epsilon;
-          // A route whose cost cuts its flow by more than a factor 10^10 is prohibitive in practice;
-          // treating it as closed keeps the system well conditioned.
-          if (lastPow < NEGLIGIBLE_ROUTE) lastPow = 0;
-        }
-        c[k] = lam * lastPow;
-        ct[k] = lastPow === 0 ? 0 : c[k] / tau;
-        if (c[k] === 0) cut = true;
+    for (let k = 0; k < n * n; k++) {
+      const tp = tariff[k];
+      const kp = iceberg === null ? 0 : iceberg[k];
+      if (!full && tp === lastTariff[k] && kp === lastIceberg[k]) continue;
+      const i = Math.floor(k / n);
+      const j = k - i * n;
+      const lam = base.share[k];
+      if (i === j) {
+        c[k] = lam;
+        ct[k] = lam;
+        continue;
       }
+      if (!(tp >= 0) || !(kp >= 0)) throw new RangeError(`tariffs and trade costs must be >= 0 (pair ${i},${j})`);
+      lastTariff[k] = tp;
+      lastIceberg[k] = kp;
+      if (lam === 0) {
+        c[k] = 0;
+        ct[k] = 0;
+        continue;
+      }
+      if (!full && c[k] === 0) this.cuts--;
+      const tau = 1 + tp / 100;
+      const key = tau * (1 + kp / 100);
+      if (key !== lastKey) {
+        lastKey = key;
+        lastPow = key ** -epsilon;
+        // A route whose cost cuts its flow by more than a factor 10^10 is prohibitive in practice;
+        // treating it as closed keeps the system well conditioned.
+        if (lastPow < NEGLIGIBLE_ROUTE) lastPow = 0;
+      }
+      c[k] = lam * lastPow;
+      ct[k] = lastPow === 0 ? 0 : c[k] / tau;
+      if (c[k] === 0) this.cuts++;
     }
+    this.coefficientsValid = true;
+    const cut = this.cuts > 0;
     const label = this.component;
     if (cut) label.set(tradeComponents(n, (i, j) => c[i * n + j] > 0));
     else label.fill(0);
@@ -361,39 +391,85 @@ export class TradeSolver {
    * Returns the residual max_j |sales_j / income_j - 1| (Infinity where expenditure would be negative).
    */
   private evaluate(x: Float64Array, refresh: boolean, normalize = true): number {
-    const { n, base, epsilon, c, ct, u, s, t, v, q, h, d, step, ownShare, z: zs } = this;
+    const { n, base, epsilon, c, ct, u, s, t, v, vs, q, h, d, y, step, ownShare, z: zs } = this;
     if (normalize) this.normalize(x);
-    for (let j = 0; j < n; j++) u[j] = Math.exp(-epsilon * x[j]);
+    for (let j = 0; j < n; j++) {
+      u[j] = Math.exp(-epsilon * x[j]);
+      y[j] = Math.exp(x[j]) * base.income[j];
+    }
     q.fill(0);
     if (refresh) h.fill(0);
-    for (let i = 0; i < n; i++) {
-      const row = i * n;
-      let si = 0;
-      let ti = 0;
+    // ROW_BLOCK rows at a time (c and ct are padded with zero rows): their row sums s_i and t_i, then
+    // their terms of the column sums q_j (and h_j) while the rows are in cache. Independent accumulators
+    // keep the floating-point additions from waiting on each other: this loop is the solver's cost.
+    for (let i = 0; i < n; i += ROW_BLOCK) {
+      const r0 = i * n;
+      const r1 = r0 + n;
+      const r2 = r1 + n;
+      const r3 = r2 + n;
+      let s0 = 0;
+      let s1 = 0;
+      let s2 = 0;
+      let s3 = 0;
+      let t0 = 0;
+      let t1 = 0;
+      let t2 = 0;
+      let t3 = 0;
       for (let j = 0; j < n; j++) {
-        si += c[row + j] * u[j];
-        ti += ct[row + j] * u[j];
+        const uj = u[j];
+        s0 += c[r0 + j] * uj;
+        s1 += c[r1 + j] * uj;
+        s2 += c[r2 + j] * uj;
+        s3 += c[r3 + j] * uj;
+        t0 += ct[r0 + j] * uj;
+        t1 += ct[r1 + j] * uj;
+        t2 += ct[r2 + j] * uj;
+        t3 += ct[r3 + j] * uj;
       }
-      s[i] = si;
-      t[i] = ti;
-      const budget = Math.exp(x[i]) * base.income[i] + d[i];
-      if (!(budget > 0)) return Number.POSITIVE_INFINITY;
-      const vi = budget / ti;
-      v[i] = vi;
+      s[i] = s0;
+      s[i + 1] = s1;
+      s[i + 2] = s2;
+      s[i + 3] = s3;
+      t[i] = t0;
+      t[i + 1] = t1;
+      t[i + 2] = t2;
+      t[i + 3] = t3;
+      for (let b = i; b < i + ROW_BLOCK; b++) {
+        // v_i = E'_i / t_i (and v_i / s_i); zero for padding rows.
+        v[b] = 0;
+        vs[b] = 0;
+        if (b >= n) continue;
+        const budget = y[b] + d[b];
+        if (!(budget > 0)) return Number.POSITIVE_INFINITY;
+        v[b] = budget / t[b];
+        vs[b] = v[b] / s[b];
+      }
+      const v0 = v[i];
+      const v1 = v[i + 1];
+      const v2 = v[i + 2];
+      const v3 = v[i + 3];
       if (refresh) {
-        const wi = vi / si;
+        const w0 = vs[i];
+        const w1 = vs[i + 1];
+        const w2 = vs[i + 2];
+        const w3 = vs[i + 3];
         for (let j = 0; j < n; j++) {
-          const a = ct[row + j];
-          q[j] += a * vi;
-          h[j] += a * c[row + j] * wi;
+          const a0 = ct[r0 + j];
+          const a1 = ct[r1 + j];
+          const a2 = ct[r2 + j];
+          const a3 = ct[r3 + j];
+          q[j] += a0 * v0 + a1 * v1 + a2 * v2 + a3 * v3;
+          h[j] += a0 * c[r0 + j] * w0 + a1 * c[r1 + j] * w1 + a2 * c[r2 + j] * w2 + a3 * c[r3 + j] * w3;
         }
-      } else for (let j = 0; j < n; j++) q[j] += ct[row + j] * vi;
+      } else {
+        for (let j = 0; j < n; j++) q[j] += ct[r0 + j] * v0 + ct[r1 + j] * v1 + ct[r2 + j] * v2 + ct[r3 + j] * v3;
+      }
     }
     let r = 0;
     for (let j = 0; j < n; j++) {
       const uj = u[j];
       const sales = q[j] * uj;
-      const income = Math.exp(x[j]) * base.income[j];
+      const income = y[j];
       const z = Math.log(sales / income);
       zs[j] = z;
       r = Math.max(r, Math.abs(sales / income - 1));
@@ -526,11 +602,8 @@ export class TradeSolver {
       this.realIncome[i] = (e / base.expenditure[i]) * s[i] ** (1 / epsilon);
       this.domesticShare[i] = (c[i * n + i] * u[i]) / s[i];
       this.imports[i] = v[i] * (t[i] - ct[i * n + i] * u[i]);
-      this.exports[i] = 0;
-    }
-    for (let i = 0; i < n; i++) {
-      const row = i * n;
-      for (let j = 0; j < n; j++) if (j !== i) this.exports[j] += ct[row + j] * u[j] * v[i];
+      // Sales less domestic sales (q_j u_j is j's sales at the solution, from the last evaluate()).
+      this.exports[i] = u[i] * (this.q[i] - ct[i * n + i] * v[i]);
     }
   }
 }

@@ -190,6 +190,79 @@ describe('the trade solver on the shipped base-year matrix', () => {
   });
 });
 
+describe('the trade solver reused across solves', () => {
+  // What a run does: politics rewrites whole rows of tariffs, partners answer single pairs, a bloc is cut
+  // off and reconnected, decoupling adds trade costs; a bad tariff throws in between. A few countries, so
+  // that changes meet.
+  const who = fc.constantFrom(...['USA', 'CHN', 'DEU', 'MEX', 'TUV'].map(iso));
+  const change = fc.oneof(
+    fc.record({
+      kind: fc.constant('row' as const),
+      i: who,
+      pct: fc.constantFrom(0, 10, 25, 60, Number.POSITIVE_INFINITY),
+    }),
+    fc.record({
+      kind: fc.constant('pair' as const),
+      i: who,
+      j: who,
+      pct: fc.constantFrom(0, 7.5, 25, 1e6, Number.POSITIVE_INFINITY),
+    }),
+    fc.record({ kind: fc.constant('isolate' as const), i: who, open: fc.boolean() }),
+    fc.record({ kind: fc.constant('cost' as const), pct: fc.constantFrom(0, 20) }),
+    fc.record({ kind: fc.constant('bad' as const), i: who }),
+  );
+
+  it('gives bit-for-bit the results of a fresh solver (only changed pairs are recomputed)', () => {
+    fc.assert(
+      fc.property(fc.array(change, { minLength: 1, maxLength: 5 }), (changes) => {
+        const reused = new TradeSolver(shipped, 5);
+        const tariff = new Float64Array(n * n);
+        let cost: Float64Array | null = null;
+        for (const ch of changes) {
+          if (ch.kind === 'row') for (let j = 0; j < n; j++) tariff[ch.i * n + j] = ch.pct;
+          else if (ch.kind === 'pair') tariff[ch.i * n + ch.j] = ch.pct;
+          else if (ch.kind === 'isolate') {
+            const pct = ch.open ? 0 : Number.POSITIVE_INFINITY;
+            for (let j = 0; j < n; j++) {
+              tariff[ch.i * n + j] = pct;
+              tariff[j * n + ch.i] = pct;
+            }
+          } else if (ch.kind === 'cost') {
+            // Between the first 40 countries and the rest.
+            cost = new Float64Array(n * n);
+            for (let i = 0; i < n; i++)
+              for (let j = 0; j < n; j++) if (i < 40 !== j < 40) cost[i * n + j] = ch.pct;
+          } else {
+            const bad = Float64Array.from(tariff);
+            bad[ch.i * n + ((ch.i + 1) % n)] = -1;
+            expect(() => reused.solve({ tariffPct: bad })).toThrow(RangeError);
+            continue;
+          }
+          const shock = { tariffPct: tariff, icebergPct: cost };
+          const fresh = new TradeSolver(shipped, 5);
+          // Tariffs up to 10^6 % can leave no equilibrium with fixed deficits: purge them, as trade.ts does.
+          const options = { warmStart: false, deficitScale: 0 };
+          const a = reused.solve(shock, options);
+          const b = fresh.solve(shock, options);
+          expect(a).toEqual(b);
+          for (const key of [
+            'wage',
+            'realIncome',
+            'imports',
+            'exports',
+            'revenue',
+            'domesticShare',
+          ] as const) {
+            expect(reused[key]).toEqual(fresh[key]);
+          }
+          expect(reused.component).toEqual(fresh.component);
+        }
+      }),
+      { numRuns: 15 },
+    );
+  });
+});
+
 describe('the trade solver on small worlds', () => {
   it('matches the closed form for two symmetric countries with the same tariff both ways', () => {
     for (const [lambda, t, eps] of [

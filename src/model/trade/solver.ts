@@ -145,7 +145,6 @@ export class TradeSolver {
   private lastTariff = new Float64Array(0);
   private lastIceberg = new Float64Array(0);
   private cuts = 0;
-  private coefficientsValid = false;
   /** Whether the workspace holds a solution (false until the first solve: results are the base year's). */
   solved = false;
 
@@ -295,42 +294,50 @@ export class TradeSolver {
     const tariff = shock.tariffPct;
     const iceberg = shock.icebergPct ?? null;
     if (tariff.length !== n * n) throw new RangeError(`expected ${n * n} tariffs, got ${tariff.length}`);
-    const full = !this.coefficientsValid || this.componentCount > 1;
-    // Until the loop completes (bad input throws) c and ct may not match lastTariff and lastIceberg.
-    this.coefficientsValid = false;
-    if (this.c.length === 0) {
+    const fresh = this.c.length === 0;
+    if (fresh) {
       // Rows padded to a multiple of ROW_BLOCK with zeros, so that evaluate() needs no remainder loop.
       const rows = Math.ceil(n / ROW_BLOCK) * ROW_BLOCK;
       this.c = new Float64Array(rows * n);
       this.ct = new Float64Array(rows * n);
       this.lastTariff = new Float64Array(n * n);
-      this.lastIceberg = new Float64Array(n * n);
     }
+    // Trade costs are rare: their copy is made when first given (a fresh array costs page faults).
+    if (iceberg !== null && this.lastIceberg.length === 0) this.lastIceberg = new Float64Array(n * n);
     const { c, ct, lastTariff, lastIceberg } = this;
-    if (full) this.cuts = 0;
+    if (fresh || this.componentCount > 1) {
+      // Recompute every pair (no input equals NaN), none of them closed yet. A pair's inputs are stored
+      // with its coefficients, so bad input throwing half-way leaves the rest marked for recomputation.
+      lastTariff.fill(Number.NaN);
+      c.fill(1, 0, n * n);
+      this.cuts = 0;
+    }
     let lastKey = 1;
     let lastPow = 1;
     for (let k = 0; k < n * n; k++) {
       const tp = tariff[k];
       const kp = iceberg === null ? 0 : iceberg[k];
-      if (!full && tp === lastTariff[k] && kp === lastIceberg[k]) continue;
+      if (tp === lastTariff[k] && kp === (lastIceberg.length === 0 ? 0 : lastIceberg[k])) continue;
       const i = Math.floor(k / n);
       const j = k - i * n;
       const lam = base.share[k];
       if (i === j) {
+        lastTariff[k] = tp;
+        if (lastIceberg.length > 0) lastIceberg[k] = kp;
         c[k] = lam;
         ct[k] = lam;
         continue;
       }
-      if (!(tp >= 0) || !(kp >= 0)) throw new RangeError(`tariffs and trade costs must be >= 0 (pair ${i},${j})`);
+      if (!(tp >= 0) || !(kp >= 0))
+        throw new RangeError(`tariffs and trade costs must be >= 0 (pair ${i},${j})`);
       lastTariff[k] = tp;
-      lastIceberg[k] = kp;
+      if (lastIceberg.length > 0) lastIceberg[k] = kp;
       if (lam === 0) {
         c[k] = 0;
         ct[k] = 0;
         continue;
       }
-      if (!full && c[k] === 0) this.cuts--;
+      if (c[k] === 0) this.cuts--;
       const tau = 1 + tp / 100;
       const key = tau * (1 + kp / 100);
       if (key !== lastKey) {
@@ -344,7 +351,6 @@ export class TradeSolver {
       ct[k] = lastPow === 0 ? 0 : c[k] / tau;
       if (c[k] === 0) this.cuts++;
     }
-    this.coefficientsValid = true;
     const cut = this.cuts > 0;
     const label = this.component;
     if (cut) label.set(tradeComponents(n, (i, j) => c[i * n + j] > 0));
@@ -462,7 +468,8 @@ export class TradeSolver {
           h[j] += a0 * c[r0 + j] * w0 + a1 * c[r1 + j] * w1 + a2 * c[r2 + j] * w2 + a3 * c[r3 + j] * w3;
         }
       } else {
-        for (let j = 0; j < n; j++) q[j] += ct[r0 + j] * v0 + ct[r1 + j] * v1 + ct[r2 + j] * v2 + ct[r3 + j] * v3;
+        for (let j = 0; j < n; j++)
+          q[j] += ct[r0 + j] * v0 + ct[r1 + j] * v1 + ct[r2 + j] * v2 + ct[r3 + j] * v3;
       }
     }
     let r = 0;

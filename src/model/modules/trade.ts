@@ -139,9 +139,16 @@ function publish(state: WorldState, t: TradeInternal): void {
   state.global.trade_welfare_change_pct = 100 * (world / worldWeight - 1);
   state.global.developing_welfare_change_pct = 100 * (dev / devWeight - 1);
   const flows = state.dyad.trade_flow_billion_usd2015;
-  if (!s.solved) flows.set(t.base.flows);
-  else for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) flows[i * n + j] = s.flow(i, j);
+  s.flows(flows);
   for (let i = 0; i < n; i++) flows[i * n + i] = 0;
+}
+
+/** The pairs (importer * n + exporter) whose tariff rose, retaliations excluded, in ascending order. */
+function raised(n: number, tariff: Float64Array, last: Float64Array, retaliatory: Uint8Array): number[] {
+  const out: number[] = [];
+  for (let k = 0; k < n * n; k++)
+    if (tariff[k] > last[k] && !retaliatory[k] && k % (n + 1) !== 0) out.push(k);
+  return out;
 }
 
 /** Partners answer this year's new tariffs; retaliatory tariffs follow the tariffs they answer. */
@@ -158,18 +165,18 @@ function retaliate(state: WorldState, t: TradeInternal, ctx: Context, year: numb
   const probability = Float64Array.from({ length: n }, (_, j) => retaliationProbability(state, params, j));
   // One log line per retaliating country: whom it answers.
   const answered: string[][] = Array.from({ length: n }, () => []);
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j < n; j++) {
-      const k = i * n + j;
-      if (i === j || t.retaliatory[k] || !(tariff[k] > t.lastTariff[k])) continue;
-      const answer = j * n + i;
-      // Already answered: a retaliation, or j raised its own tariff on i this year too.
-      if (t.retaliatory[answer] || tariff[answer] > t.lastTariff[answer]) continue;
-      if (t.rng() >= probability[j]) continue;
-      t.retaliatory[answer] = 1;
-      t.retaliations.push(answer);
-      answered[j].push(`${iso3[i]} ${tariff[k]} %`);
-    }
+  for (const k of raised(n, tariff, t.lastTariff, t.retaliatory)) {
+    // Answering an earlier pair in this loop may have made this one a retaliation.
+    if (t.retaliatory[k]) continue;
+    const i = Math.floor(k / n);
+    const j = k - i * n;
+    const answer = j * n + i;
+    // Already answered: a retaliation, or j raised its own tariff on i this year too.
+    if (t.retaliatory[answer] || tariff[answer] > t.lastTariff[answer]) continue;
+    if (t.rng() >= probability[j]) continue;
+    t.retaliatory[answer] = 1;
+    t.retaliations.push(answer);
+    answered[j].push(`${iso3[i]} ${tariff[k]} %`);
   }
   answered.forEach((list, j) => {
     if (list.length === 0) return;
@@ -188,26 +195,43 @@ function retaliate(state: WorldState, t: TradeInternal, ctx: Context, year: numb
   });
 }
 
-function meanTariff(state: WorldState, t: TradeInternal): void {
-  const { n, flows } = t.base;
-  const tariff = state.dyad.tariff_pct;
+/**
+ * Each importer's tariff weighted by base-year imports into `applied`; returns the world's. Prohibitive
+ * tariffs are excluded. (A function of typed arrays alone, so that V8 keeps one fast version of the loop.)
+ */
+function weightedTariffs(
+  n: number,
+  tariff: Float64Array,
+  flows: Float64Array,
+  applied: Float64Array,
+): number {
   let sum = 0;
   let weight = 0;
-  const applied = state.country.applied_tariff_pct;
   for (let i = 0; i < n; i++) {
+    const row = i * n;
     let si = 0;
     let wi = 0;
     for (let j = 0; j < n; j++) {
-      const v = tariff[i * n + j];
+      const v = tariff[row + j];
       if (i === j || !Number.isFinite(v)) continue;
-      si += flows[i * n + j] * v;
-      wi += flows[i * n + j];
+      si += flows[row + j] * v;
+      wi += flows[row + j];
     }
     applied[i] = wi > 0 ? si / wi : 0;
     sum += si;
     weight += wi;
   }
-  state.global.mean_tariff_pct = sum / weight;
+  return sum / weight;
+}
+
+function meanTariff(state: WorldState, t: TradeInternal): void {
+  const { n, flows } = t.base;
+  state.global.mean_tariff_pct = weightedTariffs(
+    n,
+    state.dyad.tariff_pct,
+    flows,
+    state.country.applied_tariff_pct,
+  );
 }
 
 function applyEvent(state: WorldState, t: TradeInternal, e: ScenarioEvent, data: WorldData): string {

@@ -205,6 +205,20 @@ export class TradeSolver {
     return this.ct[i * this.n + j] * this.u[j] * this.v[i];
   }
 
+  /** Every pre-tariff flow X'_ij / tau_ij into `out` ([importer * n + exporter]), as flow(i, j) gives it. */
+  flows(out: Float64Array): void {
+    const { n, ct, u, v } = this;
+    if (!this.solved) {
+      out.set(this.base.flows);
+      return;
+    }
+    for (let i = 0; i < n; i++) {
+      const row = i * n;
+      const vi = v[i];
+      for (let j = 0; j < n; j++) out[row + j] = ct[row + j] * u[j] * vi;
+    }
+  }
+
   solve(shock: TradeShock, options: SolveOptions = {}): SolveReport {
     const n = this.n;
     const tolerance = options.tolerance ?? 1e-12;
@@ -624,6 +638,6 @@ export function purgeDeficits(base: TradeBaseline, epsilon: number): TradeBaseli
   const n = base.n;
   solver.solve({ tariffPct: new Float64Array(n * n) }, { deficitScale: 0, warmStart: false });
   const flows = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) flows[i * n + j] = solver.flow(i, j);
+  solver.flows(flows);
   return baselineFromFlows(n, flows);
 }

@@ -37,12 +37,15 @@ export interface StateLayout {
 }
 
 export function allocateState(n: number, year: number, layout: StateLayout): WorldState {
-  const country: Record<string, Float64Array> = {};
-  const dyad: Record<string, Float64Array> = {};
-  const global: Record<string, number> = {};
-  for (const v of layout.country) country[v.name] = new Float64Array(n);
-  for (const v of layout.dyad) dyad[v.name] = new Float64Array(n * n);
-  for (const v of layout.global) global[v.name] = 0;
+  // Built with Object.fromEntries: adding dozens of properties one by one under computed names leaves V8
+  // objects in slow dictionary mode, and every module looks its variables up by name every year.
+  const country: Record<string, Float64Array> = Object.fromEntries(
+    layout.country.map((v) => [v.name, new Float64Array(n)]),
+  );
+  const dyad: Record<string, Float64Array> = Object.fromEntries(
+    layout.dyad.map((v) => [v.name, new Float64Array(n * n)]),
+  );
+  const global: Record<string, number> = Object.fromEntries(layout.global.map((v) => [v.name, 0]));
   const lossChannels = layout.country.filter((v) => v.lossChannel).map((v) => v.name);
   return { n, year, country, dyad, global, lossChannels, internal: {} };
 }

@@ -113,6 +113,8 @@ export class TradeSolver {
   private readonly v: Float64Array;
   /** v_i / s_i. s, t, v and vs have a slot for each padding row of c and ct. */
   private readonly vs: Float64Array;
+  /** Whether s holds the price sums at the wages of the last evaluate() (only a refresh computes them). */
+  private priceSumsCurrent = false;
   /** Income at the wages being evaluated, w_j Y_j. */
   private readonly y: Float64Array;
   private readonly q: Float64Array;
@@ -419,6 +421,7 @@ export class TradeSolver {
     }
     q.fill(0);
     if (refresh) h.fill(0);
+    this.priceSumsCurrent = refresh;
     // ROW_BLOCK rows at a time (c and ct are padded with zero rows): their row sums s_i and t_i, then
     // their terms of the column sums q_j (and h_j) while the rows are in cache. Independent accumulators
     // keep the floating-point additions from waiting on each other: this loop is the solver's cost.
@@ -427,29 +430,40 @@ export class TradeSolver {
       const r1 = r0 + n;
       const r2 = r1 + n;
       const r3 = r2 + n;
-      let s0 = 0;
-      let s1 = 0;
-      let s2 = 0;
-      let s3 = 0;
       let t0 = 0;
       let t1 = 0;
       let t2 = 0;
       let t3 = 0;
-      for (let j = 0; j < n; j++) {
-        const uj = u[j];
-        s0 += c[r0 + j] * uj;
-        s1 += c[r1 + j] * uj;
-        s2 += c[r2 + j] * uj;
-        s3 += c[r3 + j] * uj;
-        t0 += ct[r0 + j] * uj;
-        t1 += ct[r1 + j] * uj;
-        t2 += ct[r2 + j] * uj;
-        t3 += ct[r3 + j] * uj;
+      if (refresh) {
+        // The price sums s_i are needed only for the own-derivative's share term (and by finish()).
+        let s0 = 0;
+        let s1 = 0;
+        let s2 = 0;
+        let s3 = 0;
+        for (let j = 0; j < n; j++) {
+          const uj = u[j];
+          s0 += c[r0 + j] * uj;
+          s1 += c[r1 + j] * uj;
+          s2 += c[r2 + j] * uj;
+          s3 += c[r3 + j] * uj;
+          t0 += ct[r0 + j] * uj;
+          t1 += ct[r1 + j] * uj;
+          t2 += ct[r2 + j] * uj;
+          t3 += ct[r3 + j] * uj;
+        }
+        s[i] = s0;
+        s[i + 1] = s1;
+        s[i + 2] = s2;
+        s[i + 3] = s3;
+      } else {
+        for (let j = 0; j < n; j++) {
+          const uj = u[j];
+          t0 += ct[r0 + j] * uj;
+          t1 += ct[r1 + j] * uj;
+          t2 += ct[r2 + j] * uj;
+          t3 += ct[r3 + j] * uj;
+        }
       }
-      s[i] = s0;
-      s[i + 1] = s1;
-      s[i + 2] = s2;
-      s[i + 3] = s3;
       t[i] = t0;
       t[i + 1] = t1;
       t[i + 2] = t2;
@@ -462,7 +476,7 @@ export class TradeSolver {
         const budget = y[b] + d[b];
         if (!(budget > 0)) return Number.POSITIVE_INFINITY;
         v[b] = budget / t[b];
-        vs[b] = v[b] / s[b];
+        if (refresh) vs[b] = v[b] / s[b];
       }
       const v0 = v[i];
       const v1 = v[i + 1];
@@ -615,6 +629,13 @@ export class TradeSolver {
   /** Results at the solution held in the workspace. */
   private finish(): void {
     const { n, base, epsilon, c, ct, u, s, t, v, x } = this;
+    if (!this.priceSumsCurrent) {
+      for (let i = 0; i < n; i++) {
+        let si = 0;
+        for (let j = 0; j < n; j++) si += c[i * n + j] * u[j];
+        s[i] = si;
+      }
+    }
     for (let i = 0; i < n; i++) {
       this.wage[i] = Math.exp(x[i]);
       const e = v[i] * s[i];

@@ -9,6 +9,7 @@ import { runFair } from '../src/model/climate/fair.js';
 import { registry, simulate } from '../src/model/engine.js';
 import { fairParams } from '../src/model/modules/climate.js';
 import { agentParams as politicsAgentParams } from '../src/model/modules/politics.js';
+import { LOOP_TOLERANCE } from '../src/model/modules/trade.js';
 import { bytesPerAgent, createAgents, resetOpinions, sweep } from '../src/model/politics/agents.js';
 import { createRng } from '../src/model/rng.js';
 import { baselineFromFlows } from '../src/model/trade/baseline.js';
@@ -50,6 +51,23 @@ const worldWar = new Float64Array(n * n).fill(60);
 const usChina = new Float64Array(n * n);
 usChina[data.countries.iso3.indexOf('USA') * n + data.countries.iso3.indexOf('CHN')] = 25;
 usChina[data.countries.iso3.indexOf('CHN') * n + data.countries.iso3.indexOf('USA')] = 25;
+/**
+ * What the baseline's solves look like: 80 governments tax every partner at 10 %; one of them turns
+ * nationalist (its row goes to 35 %) and 70 partners answer in kind, or the reverse. Warm-started, at the
+ * yearly loop's tolerance.
+ */
+const loopSolver = new TradeSolver(tradeBase, params['trade.elasticity']);
+const loopTariff = new Float64Array(n * n);
+for (let i = 0; i < 80; i++) for (let j = 0; j < n; j++) if (j !== i) loopTariff[i * n + j] = 10;
+loopSolver.solve({ tariffPct: loopTariff });
+let loopTurn = 0;
+function governmentChange() {
+  const pct = loopTurn++ % 2 === 0 ? 35 : 10;
+  const i = 40;
+  for (let j = 0; j < n; j++) if (j !== i) loopTariff[i * n + j] = pct;
+  for (let j = 100; j < 170; j++) loopTariff[j * n + i] = pct;
+  return loopSolver.solve({ tariffPct: loopTariff }, LOOP_TOLERANCE);
+}
 const tradeWar = {
   ...baseline,
   events: [
@@ -97,6 +115,11 @@ const CASES: Case[] = [
     name: 'trade.solve-usa-china',
     what: 'USA and China at 25 % on each other, cold start',
     fn: () => tradeSolver.solve({ tariffPct: usChina }, { warmStart: false }),
+  },
+  {
+    name: 'trade.resolve-government-change',
+    what: 'one government raises (or lowers) its tariffs on all partners by 25 pp, 70 partners answer; warm start, loop tolerance (1e-10)',
+    fn: governmentChange,
   },
   {
     name: 'world.run-trade-war',

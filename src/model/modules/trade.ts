@@ -34,7 +34,7 @@ const DEFICIT_FALLBACK = [1, 0.5, 0.25, 0] as const;
  * relative (measured on the baseline: 3e-11), far below anything GDP or the other modules resolve, and each
  * solve takes about 2.5 fewer iterations. `worldorder trade` keeps the solver's defaults.
  */
-const LOOP_TOLERANCE = { tolerance: 1e-10, acceptTolerance: 1e-9 } as const;
+export const LOOP_TOLERANCE = { tolerance: 1e-10, acceptTolerance: 1e-9 } as const;
 const DEVELOPING = new Set(['low_income', 'lower_middle_income', 'upper_middle_income']);
 
 interface TradeInternal {

@@ -269,6 +269,7 @@ export class TradeSolver {
         // The mixed point went astray: forget the history and take the Newton step, halved until the
         // economy stays feasible (no negative spending).
         history = 0;
+        head = 0;
         let scale = 1;
         for (;;) {
           for (let j = 0; j < n; j++) x[j] = xPrev[j] + scale * f[j];

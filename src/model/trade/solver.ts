@@ -139,6 +139,8 @@ export class TradeSolver {
   private readonly dG: Float64Array[];
   private readonly dF: Float64Array[];
   private readonly compIncome: Float64Array;
+  /** Inner products of the differences in dF, by ring slot (ANDERSON_MEMORY x ANDERSON_MEMORY). */
+  private readonly dots = new Float64Array(ANDERSON_MEMORY * ANDERSON_MEMORY);
   private readonly gram = new Float64Array(ANDERSON_MEMORY * ANDERSON_MEMORY);
   private readonly rhs = new Float64Array(ANDERSON_MEMORY);
   private readonly compDeficit: Float64Array;
@@ -257,8 +259,9 @@ export class TradeSolver {
           dG[j] = gx[j] - this.gPrev[j];
           dF[j] = f[j] - this.fPrev[j];
         }
-        head = (head + 1) % ANDERSON_MEMORY;
         history = Math.min(history + 1, ANDERSON_MEMORY);
+        this.updateDots(head, history);
+        head = (head + 1) % ANDERSON_MEMORY;
       }
       this.gPrev.set(gx);
       this.fPrev.set(f);
@@ -598,9 +601,22 @@ export class TradeSolver {
     return { iterations: steps, residual };
   }
 
+  /** The inner products of a new difference (in ring slot `slot`) with the others in use, for mix(). */
+  private updateDots(slot: number, history: number): void {
+    const { n, dF, dots } = this;
+    const a = dF[slot];
+    for (let r = 0; r < history; r++) {
+      const b = dF[r];
+      let ab = 0;
+      for (let j = 0; j < n; j++) ab += a[j] * b[j];
+      dots[slot * ANDERSON_MEMORY + r] = ab;
+      dots[r * ANDERSON_MEMORY + slot] = ab;
+    }
+  }
+
   /** Anderson mixing: x = g - dG gamma, gamma minimizing |f - dF gamma| (normal equations). */
   private mix(history: number): void {
-    const { n, x, gx, f, dF, dG, gram, rhs } = this;
+    const { n, x, gx, f, dF, dG, dots, gram, rhs } = this;
     x.set(gx);
     if (history === 0) return;
     const m = history;
@@ -609,12 +625,8 @@ export class TradeSolver {
       let bp = 0;
       for (let j = 0; j < n; j++) bp += dF[p][j] * f[j];
       rhs[p] = bp;
-      for (let r = 0; r <= p; r++) {
-        let ap = 0;
-        for (let j = 0; j < n; j++) ap += dF[p][j] * dF[r][j];
-        gram[p * m + r] = ap;
-        gram[r * m + p] = ap;
-      }
+      // Only the newest difference's products change between iterations (updateDots).
+      for (let r = 0; r < m; r++) gram[p * m + r] = dots[p * ANDERSON_MEMORY + r];
       trace += gram[p * m + p];
     }
     // A little Tikhonov regularization keeps nearly collinear histories solvable.

@@ -12,7 +12,10 @@ import { runFair } from '../src/model/climate/fair.js';
 import { clubOutcomes } from '../src/model/cooperation/club.js';
 import { registry, simulate } from '../src/model/engine.js';
 import { fairParams } from '../src/model/modules/climate.js';
+import { agentParams as politicsAgentParams } from '../src/model/modules/politics.js';
 import { LOOP_TOLERANCE } from '../src/model/modules/trade.js';
+import { bytesPerAgent, createAgents, resetOpinions, sweep } from '../src/model/politics/agents.js';
+import { createRng } from '../src/model/rng.js';
 import { baselineFromFlows } from '../src/model/trade/baseline.js';
 import { TradeSolver } from '../src/model/trade/solver.js';
 import { countriesCsv } from '../src/output/run-files.js';
@@ -23,6 +26,8 @@ interface Case {
   readonly fn: () => unknown;
   /** Fewer repetitions for cases that start a process. */
   readonly minRuns?: number;
+  /** Items one run processes (agent updates, ...): the table then shows a rate. */
+  readonly items?: number;
 }
 
 /** A fixed CO2 path, 1765-2500 (GtC/yr): a historical-like rise, a peak in 2050, decline to zero by 2150. */
@@ -102,6 +107,24 @@ const tradeWar = {
   ],
 };
 
+/** One million citizens in all (195 states x 5129), 8 links each, as `--opinion agents` builds them. */
+const agentParams = politicsAgentParams(params);
+const states = data.countries.iso3.length;
+const agents = createAgents(states, Math.ceil(1e6 / states), agentParams, createRng(1));
+agents.level.set(data.politics.support.map((s) => Math.log(s / (1 - s))));
+resetOpinions(agents);
+const exposure = Float64Array.from(
+  data.politics.mediaLiteracy,
+  (l) => agentParams.disinformationRate * (1 - l),
+);
+const bound = Float64Array.from(
+  data.politics.mediaLiteracy,
+  (l) => agentParams.confidence + agentParams.confidenceLiteracy * l,
+);
+const agentCount = agents.opinion.length;
+const agentBytes =
+  (agents.opinion.byteLength + agents.start.byteLength + agents.neighbour.byteLength) / agentCount;
+
 const CASES: Case[] = [
   {
     name: 'climate.fair-1765-2500',
@@ -156,6 +179,12 @@ const CASES: Case[] = [
       ),
   },
   {
+    name: 'politics.agents-1m',
+    what: `one yearly update of ${agentCount} citizens (${states} states), ${agentBytes.toFixed(1)} bytes each (${bytesPerAgent(agentParams.degree)} nominal)`,
+    fn: () => sweep(agents, exposure, bound, agentParams),
+    items: agentCount,
+  },
+  {
     name: 'output.countries-csv',
     what: 'format countries.csv for the baseline',
     fn: () => countriesCsv(result),
@@ -202,14 +231,16 @@ if (json) {
     name: c.name,
     median_ms: Number(median.toFixed(4)),
     runs,
+    ...(c.items && { items_per_s: Math.round((1000 * c.items) / median) }),
   }));
   process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
 } else {
   const w = Math.max(...rows.map((r) => r.c.name.length));
   process.stdout.write(`${'benchmark'.padEnd(w)}  median ms   runs  what\n`);
   for (const { c, median, runs } of rows) {
+    const rate = c.items ? `; ${((1000 * c.items) / median / 1e6).toFixed(1)} million a second` : '';
     process.stdout.write(
-      `${c.name.padEnd(w)}  ${median.toFixed(4).padStart(9)}  ${String(runs).padStart(5)}  ${c.what}\n`,
+      `${c.name.padEnd(w)}  ${median.toFixed(4).padStart(9)}  ${String(runs).padStart(5)}  ${c.what}${rate}\n`,
     );
   }
 }

@@ -21,6 +21,7 @@ import { interpolate } from '../src/model/math.js';
 import type { ValueSource, WorldData } from '../src/model/world-data.js';
 import { buildInstitutions, INSTITUTION_CODE, INSTITUTION_FILES } from './data/institutions.js';
 import { mapCodes } from './data/map.js';
+import { buildPolitics, POLITICS_FILE, POLITICS_SCRIPT } from './data/politics.js';
 import { buildTradeLabor, TRADE_LABOR_RAW } from './data/trade-labor.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -276,12 +277,14 @@ export function build(): WorldData {
     'nonco2_forcing.csv',
     ...TRADE_LABOR_RAW,
     ...INSTITUTION_FILES,
+    POLITICS_FILE,
   ]) {
     hash.update(readFileSync(join(RAW, f)));
   }
   hash.update(readFileSync(fileURLToPath(import.meta.url)));
   hash.update(readFileSync(fileURLToPath(new URL('./data/trade-labor.ts', import.meta.url))));
   for (const f of INSTITUTION_CODE) hash.update(readFileSync(f));
+  hash.update(readFileSync(POLITICS_SCRIPT));
 
   return {
     version: hash.digest('hex').slice(0, 12),
@@ -328,6 +331,14 @@ export function build(): WorldData {
       exportsPctGdp: countries.map((c) => value(c, BASE_YEAR, 'exports_pct_gdp')),
       importsPctGdp: countries.map((c) => value(c, BASE_YEAR, 'imports_pct_gdp')),
     }),
+    politics: buildPolitics({
+      raw: RAW,
+      baseYear: BASE_YEAR,
+      countries,
+      value,
+      gdpBillion: gdp,
+      populationMillion: population,
+    }),
   };
 }
 
@@ -343,7 +354,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   try {
     data = build();
   } catch (err) {
-    // A bad raw table: one line naming the file and row, a non-zero exit, and world.json left as it was.
+    // A bad raw or hand-made table: one line naming the file and row, a non-zero exit, and world.json left as it was.
     if (!(err instanceof UserError)) throw err;
     console.error(`build-data: ${err.message}`);
     process.exit(1);

@@ -28,8 +28,8 @@ describe('worldorder run', () => {
     const global = readFileSync(join(dir, 'a', 'global.csv'), 'utf8')
       .trim()
       .split('\n');
-    // The foundation's columns, in this order; later modules add theirs in module order (trade and labor
-    // run before climate, so their columns come between the economy's and the climate's).
+    // The foundation's columns, in this order; later modules add theirs among them, in module order.
+    const header = global[0].split(',');
     const foundation = [
       'year',
       'population_million',
@@ -40,7 +40,6 @@ describe('worldorder run', () => {
       'forcing_wm2',
       'temperature_anomaly_k',
     ];
-    const header = global[0].split(',');
     expect(header.filter((c) => foundation.includes(c))).toEqual(foundation);
     expect(header.slice(0, 3)).toEqual(foundation.slice(0, 3));
     expect(global.slice(1).map((l) => Number(l.split(',')[0]))).toEqual(

@@ -133,8 +133,10 @@ describe('the club in a run (cooperation module)', () => {
 
   it('holds a large club with a 5 % tariff and cuts emissions below the baseline', () => {
     const r = club(5);
-    expect(r.global.climate_club_emissions_share[k(2030)]).toBeGreaterThan(0.9);
-    expect(r.global.climate_club_emissions_share[k(2060)]).toBeGreaterThan(0.9);
+    // Nationalist-populist governments never join (about a third of world GDP in these years), so the
+    // club holds most, not nearly all, of the world's emissions.
+    expect(r.global.climate_club_emissions_share[k(2030)]).toBeGreaterThan(0.5);
+    expect(r.global.climate_club_emissions_share[k(2060)]).toBeGreaterThan(0.5);
     expect(r.global.co2_fossil_gtco2[k(2060)]).toBeLessThan(none.global.co2_fossil_gtco2[k(2060)]);
   });
 

@@ -1,12 +1,13 @@
 /**
  * Crises: draws reproducible from the seed, common random numbers across scenarios, damages that grow as the
- * answering institution weakens, and disasters that grow more frequent with warming.
+ * answering institution weakens, and disasters that grow more frequent with warming. Without the politics module,
+ * so that a withdrawal event is the only difference between two runs.
  */
 import { describe, expect, it } from 'vitest';
 import { type RunResult, registry, simulate } from '../src/model/engine.js';
 import type { ScenarioEvent } from '../src/model/module.js';
 import { severity } from '../src/model/modules/crises.js';
-import { data } from './helpers.js';
+import { data, WITHOUT_POLITICS } from './helpers.js';
 
 function run(
   seed: number,
@@ -19,6 +20,7 @@ function run(
     firstYear: data.baseYear,
     lastYear: 2100,
     events,
+    modules: WITHOUT_POLITICS,
   });
 }
 const crisisLines = (r: RunResult) =>
@@ -47,7 +49,13 @@ describe('crisis draws', () => {
       },
     });
     const runOn = (d: typeof data) =>
-      simulate(d, { params: registry.resolve(), seed: 7, firstYear: d.baseYear, lastYear: 2100 });
+      simulate(d, {
+        params: registry.resolve(),
+        seed: 7,
+        firstYear: d.baseYear,
+        lastYear: 2100,
+        modules: WITHOUT_POLITICS,
+      });
     const warm = run(7);
     const cold = runOn(
       copy(

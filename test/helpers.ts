@@ -6,12 +6,19 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadWorldData } from '../src/data/load.js';
 import { type RunResult, registry, simulate } from '../src/model/engine.js';
+import { MODULES } from '../src/model/modules/index.js';
 
 export const data = loadWorldData();
 
 export function runBaseline(overrides: Record<string, number> = {}, lastYear = 2100): RunResult {
   return simulate(data, { params: registry.resolve(overrides), seed: 1, firstYear: data.baseYear, lastYear });
 }
+
+/**
+ * Every module but politics: governments then never change, leave or join on their own, so a test of another
+ * mechanism compares runs that differ only by its scenario events.
+ */
+export const WITHOUT_POLITICS = MODULES.filter((m) => m.name !== 'politics');
 
 const BIN = fileURLToPath(new URL('../bin/worldorder.js', import.meta.url));
 

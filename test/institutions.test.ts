@@ -1,7 +1,8 @@
 /**
  * The institutions module: effectiveness and legitimacy equations, memberships that hold without politics,
  * scenario events that move states in and out, and the United States' withdrawals from the WHO and the Paris
- * Agreement moving the indicators the way the mechanisms say, explained in the event log.
+ * Agreement moving the indicators the way the mechanisms say, explained in the event log. Without the politics module
+ * (governments that leave and join on their own): test/vicious-circle.test.ts runs the two together.
  */
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
@@ -17,7 +18,7 @@ import {
 } from '../src/model/institutions/equations.js';
 import type { ScenarioEvent } from '../src/model/module.js';
 import { parseScenario, SCENARIO_DIR } from '../src/scenario/load.js';
-import { data } from './helpers.js';
+import { data, WITHOUT_POLITICS } from './helpers.js';
 
 const params = registry.resolve();
 const p = institutionConstants(params);
@@ -34,6 +35,7 @@ function run(
     firstYear: data.baseYear,
     lastYear,
     events,
+    modules: WITHOUT_POLITICS,
   });
 }
 const at = (r: RunResult, name: string, year: number) => r.global[name][year - r.years[0]];
@@ -184,6 +186,7 @@ describe('the United States leaves the WHO and the Paris Agreement (scenarios/us
     firstYear: scenario.first_year,
     lastYear: scenario.last_year,
     events: scenario.events,
+    modules: WITHOUT_POLITICS,
   });
 
   it('changes nothing before 2026', () => {

@@ -14,9 +14,15 @@ import { cli, data, runBaseline, tempDir } from './helpers.js';
 const n = data.countries.iso3.length;
 const at = (c: string) => data.countries.iso3.indexOf(c);
 
+/**
+ * Governments that change stance also change tariffs (politics); these tests isolate the trade module, so
+ * only scenario events and retaliation set tariffs here.
+ */
+const TRADE_ONLY = { 'politics.tariff_nationalist_pct': 0, 'politics.tariff_mixed_pct': 0 };
+
 function run(events: ScenarioEvent[], overrides: Record<string, number> = {}, seed = 1, lastYear = 2032) {
   return simulate(data, {
-    params: registry.resolve(overrides),
+    params: registry.resolve({ ...TRADE_ONLY, ...overrides }),
     seed,
     firstYear: data.baseYear,
     lastYear,
@@ -30,7 +36,7 @@ const war: ScenarioEvent[] = [
 ];
 
 describe('the trade module', () => {
-  const base = runBaseline({}, 2040);
+  const base = runBaseline(TRADE_ONLY, 2040);
 
   it('keeps the base-year equilibrium when nothing changes', () => {
     for (let k = 0; k < base.years.length; k++) {
@@ -65,7 +71,7 @@ describe('the trade module', () => {
       expect(r.country.real_income_change_pct[(k - 1) * n + at(c)]).toBe(0);
     }
     // Losses act on GDP with a one-year lag, like climate damages.
-    const baseRun = runBaseline({}, 2032);
+    const baseRun = runBaseline(TRADE_ONLY, 2032);
     const gdp = (res: typeof r, year: number, c: string) =>
       res.country.gdp_per_capita_usd2015[res.years.indexOf(year) * n + at(c)];
     expect(gdp(r, 2027, 'CHN')).toBe(gdp(baseRun, 2027, 'CHN'));
@@ -114,6 +120,28 @@ describe('the trade module', () => {
     expect(r.global.mean_tariff_pct[k(2026)]).toBeGreaterThan(0);
     expect(r.global.mean_tariff_pct[k(2028)]).toBe(0);
     expect(r.global.trade_welfare_change_pct[k(2028)]).toBeCloseTo(0, 10);
+  });
+
+  it("a retaliation ends at the retaliating country's own tariff, not at zero", () => {
+    const events: ScenarioEvent[] = [
+      { year: 2026, type: 'tariff', importer: 'CHN', exporter: '*', tariff_pct: 15 },
+      { year: 2027, type: 'tariff', importer: 'USA', exporter: 'CHN', tariff_pct: 30 },
+      { year: 2029, type: 'tariff', importer: 'USA', exporter: 'CHN', tariff_pct: 0 },
+    ];
+    const chn = at('CHN');
+    // The first seed (of ten, at a 90 % chance each) in which China answers the US tariff.
+    const answered = (r: ReturnType<typeof run>) =>
+      r.tables.events.rows.some((e) => e[0] === 2027 && e[1] === 'CHN' && e[2] === 'retaliation');
+    const seeds = Array.from({ length: 10 }, (_, s) => s + 1);
+    const seed = seeds.find((s) =>
+      answered(run(events, { 'trade.retaliation_probability': 0.9, 'trade.wto_damping': 0 }, s, 2030)),
+    );
+    expect(seed).toBeDefined();
+    const r = run(events, { 'trade.retaliation_probability': 0.9, 'trade.wto_damping': 0 }, seed, 2030);
+    const applied = (y: number) => r.country.applied_tariff_pct[r.years.indexOf(y) * n + chn];
+    expect(applied(2026)).toBeCloseTo(15, 9);
+    expect(applied(2028)).toBeGreaterThan(15);
+    expect(applied(2029)).toBeCloseTo(15, 9);
   });
 
   it('decoupling lowers trade and real income in both blocs', () => {

@@ -30,10 +30,16 @@ program
     '--members <file.csv>',
     'run with this membership table instead of the shipped one (see `institutions`)',
   )
+  .option('--opinion <mode>', 'aggregate (equations) or agents (citizens on a social network)', 'aggregate')
+  .option('--agents-per-country <k>', 'citizens per state with --opinion agents (default 1000)')
+  .option('--stances <file.csv>', 'replace base-year government stances: columns iso3, stance')
   .addHelpText(
     'after',
     '\nExamples:\n  worldorder run baseline\n  worldorder run my-scenario.yaml --out out/mine --set climate.ecs=3.5\n' +
-      '  worldorder run us-withdrawals --out out/us\n  worldorder run baseline --members my_members.csv',
+      '  worldorder run us-withdrawals --out out/us\n  worldorder run baseline --members my_members.csv\n' +
+      '  worldorder run baseline --opinion agents --agents-per-country 5000\n' +
+      '  worldorder run baseline --stances stances.csv   # rows like: USA,internationalist\n' +
+      '\nStances: internationalist, mixed, nationalist-populist.',
   )
   .action(async (scenario, opts) => (await import('./commands/run.js')).run(scenario, opts));
 

@@ -3,7 +3,7 @@
  * and collects each year's outputs (model, mechanisms and data collection kept apart, as in Mesa).
  * Pure: no I/O, no clock, randomness only from the seeded generator.
  */
-import type { Context, EventSpec, Module, ScenarioEvent, TableDef } from './module.js';
+import type { Context, EventSpec, Module, OpinionMode, ScenarioEvent, TableDef } from './module.js';
 import { MODULES } from './modules/index.js';
 import { type Params, Registry } from './registry.js';
 import { moduleRng } from './rng.js';
@@ -50,6 +50,8 @@ export interface RunOptions {
    * stand-in for a module that is not built yet; `params` must then cover their parameters.
    */
   readonly modules?: readonly Module[];
+  /** Aggregate opinion equations (the default) or citizens on a network (`--opinion agents`). */
+  readonly opinion?: OpinionMode;
 }
 
 export interface Table {
@@ -96,6 +98,7 @@ export function simulate(data: WorldData, options: RunOptions): RunResult {
   const shared: Omit<Context, 'rng'> = {
     data,
     params: options.params,
+    opinion: options.opinion ?? { mode: 'aggregate' },
     eventsIn: (year) => byYear.get(year) ?? [],
     log: (year, iso3, action, detail) => row(EVENT_LOG.name, [year, iso3, action, detail]),
     row,

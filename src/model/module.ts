@@ -44,11 +44,18 @@ export interface TableDef {
   readonly description: string;
 }
 
+/** How opinion is modelled: aggregate equations (the default) or a population of citizens per country. */
+export type OpinionMode =
+  | { readonly mode: 'aggregate' }
+  | { readonly mode: 'agents'; readonly agentsPerCountry: number };
+
 export interface Context {
   readonly data: WorldData;
   readonly params: Params;
   /** This module's own random stream: seeded from the run's seed and the module's name (rng.ts). */
   readonly rng: Rng;
+  /** The run's opinion mode; absent means aggregate. */
+  readonly opinion?: OpinionMode;
   /** The scenario's events in a given year, in file order (every type: a module picks its own). */
   eventsIn(year: number): readonly ScenarioEvent[];
   /** Adds a line to the run's event log, DIR/events.csv: what happened, to whom, and why. */

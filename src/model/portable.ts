@@ -205,6 +205,15 @@ export function expm1(x: number): number {
   return x * sum;
 }
 
+/**
+ * ln(1 + x) without losing small x: with u = 1 + x rounded, ln(u) x / (u - 1) cancels the rounding error of u
+ * (Goldberg 1991, ACM Computing Surveys 23(1), Theorem 4).
+ */
+export function log1p(x: number): number {
+  const u = 1 + x;
+  return u === 1 ? x : (log(u) * x) / (u - 1);
+}
+
 /** x^y: integer powers by repeated squaring (an exact sequence of products), others as e^(y ln x). */
 export function pow(x: number, y: number): number {
   if (Number.isInteger(y) && Math.abs(y) <= 64) {

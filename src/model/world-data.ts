@@ -62,6 +62,8 @@ export interface WorldData {
   readonly map: { readonly m49: readonly string[] };
   /** Multilateral institutions in the base year: who belongs, who pays, how they decide (scripts/data/institutions.ts). */
   readonly institutions: InstitutionsData;
+  /** Base-year politics (scripts/data/politics.ts), aligned with `countries`. */
+  readonly politics: PoliticsData;
 }
 
 /** How an institution takes decisions: the slower the rule, the less effective it is (src/model/modules/institutions.ts). */
@@ -116,4 +118,28 @@ export interface InstitutionsData {
   readonly importsPctGdp: readonly number[];
   /** Where each state's trade shares come from; imputed ones say so. */
   readonly tradeSources: readonly ValueSource[];
+}
+
+/** Base-year politics: who governs, how they are chosen, and how much support nationalism has. */
+export interface PoliticsData {
+  /** Stance of the government in office on 31 December of the base year: 0 internationalist, 1 mixed, 2 nationalist-populist. */
+  readonly stance: readonly number[];
+  /** Who governed (head of government or effective ruler). */
+  readonly government: readonly string[];
+  /** Stance known to take office in the year after the base year (an election held in the base year), or -1. */
+  readonly stanceNext: readonly number[];
+  /** V-Dem electoral democracy index (polyarchy), 0..1. */
+  readonly polyarchy: readonly number[];
+  /** Years between elections that choose the executive. */
+  readonly termYears: readonly number[];
+  /** The first election after the base year that chooses the executive. */
+  readonly nextElection: readonly number[];
+  /** Share of the electorate supporting nationalist-populist options, 0..1. */
+  readonly support: readonly number[];
+  /** Media literacy of the adult population, 0..1 (a documented proxy). */
+  readonly mediaLiteracy: readonly number[];
+  /** Yearly immigrant inflow, % of population (a documented default by income group). */
+  readonly immigrationPct: readonly number[];
+  /** Per variable above, per country, where each value came from. */
+  readonly sources: Readonly<Record<string, readonly ValueSource[]>>;
 }

@@ -1,5 +1,6 @@
 /** The files a run writes: global.csv, countries.csv and run.json. */
 import { COUNTRY_OUTPUTS, GLOBAL_OUTPUTS, type RunResult } from '../model/engine.js';
+import type { OpinionMode } from '../model/module.js';
 import type { Params } from '../model/registry.js';
 import type { WorldData } from '../model/world-data.js';
 import type { CheckedScenario } from '../scenario/load.js';
@@ -35,6 +36,10 @@ export interface RunRecord {
   readonly overrides: Readonly<Record<string, number>>;
   readonly data: WorldData;
   readonly codeVersion: string;
+  /** How opinion was modelled (`--opinion`); aggregate when absent. */
+  readonly opinion?: OpinionMode;
+  /** Base-year stances replaced from a table (`--stances FILE`). */
+  readonly stances?: { readonly file: string; readonly stances: Readonly<Record<string, string>> };
 }
 
 /** Everything needed to reproduce the run. No timestamps, so the same run gives the same bytes. */
@@ -55,6 +60,8 @@ export function runJson(rec: RunRecord): string {
       last_year: rec.scenario.last_year,
       overrides: rec.overrides,
       events: rec.scenario.events,
+      opinion: rec.opinion ?? { mode: 'aggregate' },
+      ...(rec.stances && { base_year_stances: rec.stances }),
       parameters: rec.params,
       columns: {
         global: Object.fromEntries(GLOBAL_OUTPUTS.map((v) => [v.name, `${v.description} (${v.units})`])),

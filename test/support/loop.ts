@@ -1,16 +1,12 @@
 /**
  * The essay's vicious circle as an experiment: the same world with and without a withdrawal shock (the United
  * States leaves the WHO and the Paris Agreement in 2026, as announced in 2025), over several seeds with common
- * random numbers, with the real politics module when it is in MODULES and otherwise the stand-in
- * (./politics-stand-in.ts) just before the reforms module. The difference shock minus no shock, averaged over
- * 2026-LAST_YEAR and seeds, measures each link of the loop.
+ * random numbers. The difference shock minus no shock, averaged over 2026-LAST_YEAR and seeds, measures each
+ * link of the loop.
  */
-import { type RunResult, simulate } from '../../src/model/engine.js';
-import type { Module, ScenarioEvent } from '../../src/model/module.js';
-import { MODULES } from '../../src/model/modules/index.js';
-import { Registry } from '../../src/model/registry.js';
+import { type RunResult, registry, simulate } from '../../src/model/engine.js';
+import type { ScenarioEvent } from '../../src/model/module.js';
 import { data } from '../helpers.js';
-import { politicsStandIn } from './politics-stand-in.js';
 
 export const SHOCK_YEAR = 2026;
 export const LAST_YEAR = 2060;
@@ -19,14 +15,6 @@ export const SHOCK: readonly ScenarioEvent[] = [
   { year: SHOCK_YEAR, type: 'leave', iso3: 'USA', institution: 'PARIS' },
 ];
 
-export const WITH_REAL_POLITICS = MODULES.some((m) => m.name === 'politics');
-
-/** The modules: MODULES with the politics stand-in before `reforms` when there is no politics module. */
-export const LOOP_MODULES: readonly Module[] = WITH_REAL_POLITICS
-  ? MODULES
-  : MODULES.flatMap((m) => (m.name === 'reforms' ? [politicsStandIn, m] : [m]));
-const registry = new Registry(LOOP_MODULES.flatMap((m) => m.params));
-
 export function runLoop(seed: number, shock: boolean, overrides: Record<string, number> = {}): RunResult {
   return simulate(data, {
     params: registry.resolve(overrides),
@@ -34,7 +22,6 @@ export function runLoop(seed: number, shock: boolean, overrides: Record<string, 
     firstYear: data.baseYear,
     lastYear: LAST_YEAR,
     events: shock ? SHOCK : [],
-    modules: LOOP_MODULES,
   });
 }
 

@@ -9,7 +9,9 @@ import { countriesCsv, globalCsv, runJson } from '../../output/run-files.js';
 import { loadScenario } from '../../scenario/load.js';
 import { overridesOf, runOptions } from '../../scenario/run-options.js';
 import { CODE_VERSION } from '../../version.js';
+import { parseOpinion } from '../opinion.js';
 import { parseSeed, parseSets } from '../overrides.js';
+import { withStances } from '../stances.js';
 import { dataWithMembers } from './institutions.js';
 
 interface RunOptions {
@@ -18,11 +20,14 @@ interface RunOptions {
   set: string[];
   charts: boolean;
   members?: string;
+  opinion: string;
+  agentsPerCountry?: string;
+  stances?: string;
 }
 
 export async function run(scenarioArg: string, opts: RunOptions): Promise<void> {
-  const data = dataWithMembers(opts.members);
-  const { scenario, file } = loadScenario(scenarioArg, data);
+  const shipped = dataWithMembers(opts.members);
+  const { scenario, file } = loadScenario(scenarioArg, shipped);
   const request = {
     scenario,
     overrides: parseSets(opts.set, registry),
@@ -31,7 +36,11 @@ export async function run(scenarioArg: string, opts: RunOptions): Promise<void> 
   const options = runOptions(request);
   const { params, seed } = options;
   const overrides = overridesOf(request);
-  const result = simulate(data, options);
+  const opinion = parseOpinion(opts.opinion, opts.agentsPerCountry, shipped.countries.iso3.length, params);
+  const { data, stances } = opts.stances
+    ? withStances(shipped, opts.stances)
+    : { data: shipped, stances: {} };
+  const result = simulate(data, { ...options, opinion });
   const out = opts.out === 'output/<scenario name>' ? join('output', scenario.name) : opts.out;
 
   await writeDirectoryAtomically(out, async (tmp) => {
@@ -42,7 +51,17 @@ export async function run(scenarioArg: string, opts: RunOptions): Promise<void> 
     }
     writeFileSync(
       join(tmp, 'run.json'),
-      runJson({ scenario, scenarioFile: file, seed, params, overrides, data, codeVersion: CODE_VERSION }),
+      runJson({
+        scenario,
+        scenarioFile: file,
+        seed,
+        params,
+        overrides,
+        data,
+        codeVersion: CODE_VERSION,
+        opinion,
+        stances: opts.stances ? { file: opts.stances, stances } : undefined,
+      }),
     );
     if (opts.charts) {
       const { writeCharts } = await import('../../output/charts.js');

@@ -5,12 +5,13 @@
  *   2. economy       GDP per capita and GDP, net of last year's losses (every loss channel)
  *   3. trade         tariffs, retaliation, the trade equilibrium; real-income losses for next year
  *   4. labor         displacement by offshoring and automation, re-employment, Gini
- *   5. reforms       the four reforms' intensities this year and their costs; civic education into politics
- *   6. institutions  memberships, funding, legitimacy, effectiveness; governance capacity, perceived failure
- *   7. crises        pandemics, financial crises, climate disasters, refugees; losses for next year
- *   8. cooperation   abatement below current policies, the climate club
- *   9. climate       emissions (net of abatement), concentration, warming; damages for next year
- * The design's full order is demography, economy, trade, labor, politics, reforms, institutions, security,
+ *   5. reforms       the four reforms' intensities this year and their costs
+ *   6. politics      nationalist support, media literacy (civic education), elections and stance; what governments do
+ *   7. institutions  memberships, funding, legitimacy, effectiveness; governance capacity, perceived failure
+ *   8. crises        pandemics, financial crises, climate disasters, refugees; losses for next year
+ *   9. cooperation   abatement below current policies, the climate club
+ *  10. climate       emissions (net of abatement), concentration, warming; damages for next year
+ * The design's full order is demography, economy, trade, labor, reforms, politics, institutions, security,
  * crises, cooperation, climate, values, indicators. A new mechanism goes in its own file here, and into this
  * list where its inputs are ready.
  */
@@ -22,6 +23,7 @@ import { demography } from './demography.js';
 import { economy } from './economy.js';
 import { institutions } from './institutions.js';
 import { labor } from './labor.js';
+import { politics } from './politics.js';
 import { reforms } from './reforms.js';
 import { trade } from './trade.js';
 
@@ -31,6 +33,7 @@ export const MODULES: readonly Module[] = [
   trade,
   labor,
   reforms,
+  politics,
   institutions,
   crises,
   cooperation,

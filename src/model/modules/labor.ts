@@ -304,6 +304,15 @@ export const labor: Module = {
       'Rise of the Gini per percentage point of the labor force in the displaced pool (above base year).',
     ),
     param(
+      'rebalancing_gini',
+      1.5,
+      0,
+      3,
+      'Gini points',
+      'Assumption: fiscal redistribution lowers the market-income Gini by about 17 points in advanced economies (IMF 2017, Fiscal Monitor: Tackling Inequality, ch. 1); a global minimum tax, labor rights and fairer trade rules are a small part of such a package',
+      'Fall of the Gini with rebalancing globalization (reforms.rebalancing) in full.',
+    ),
+    param(
       'gini_import',
       0.05,
       0,
@@ -511,6 +520,8 @@ export const labor: Module = {
     const costPerJob = p['labor.cost_per_job_gdppc'];
     const giniDisplacement = 100 * p['labor.gini_displacement'];
     const giniImport = p['labor.gini_import'];
+    // Rebalancing globalization acts on inequality (the reforms module publishes last year's intensity).
+    const giniReform = p['labor.rebalancing_gini'] * (state.global.reform_rebalancing ?? 0);
     const laborShare = p['labor.labor_share'];
     const deadweight = p['labor.deadweight_cost'];
     // Arrays hoisted out of the loop: the state's records are looked up by name.
@@ -579,7 +590,8 @@ export const labor: Module = {
       nont[i] *= scale;
       const rate = pool / force;
       const extra = rate - t.pool0Rate[i];
-      gini[i] = t.gini0[i] + giniDisplacement * extra + giniImport * (imports[i] * gap - t.lowWage0[i]);
+      gini[i] =
+        t.gini0[i] + giniDisplacement * extra + giniImport * (imports[i] * gap - t.lowWage0[i]) - giniReform;
       const cost = gdp > 0 ? (trainingCost * 1000 + localCost) / gdp : 0;
       policyCost[i] = 100 * cost;
       loss[i] = laborShare * extra + deadweight * cost;

@@ -1,17 +1,18 @@
 /**
  * The essay's four reforms ("Reimagining Internationalism") as levers, each a mechanism with a cost. A lever is a
  * parameter from 0 (off, the default) to 1 (in full); a reform starts in `reforms.start_year` and phases in
- * linearly over `reforms.ramp_years`. This module publishes each reform's intensity this year (the institutions
- * module reads them), charges their costs to GDP through a loss channel, and carries civic education into
- * politics:
+ * linearly over `reforms.ramp_years`. This module publishes each reform's intensity this year (institutions,
+ * politics and labor read them) and charges their costs to GDP through a loss channel:
  *   rebalancing globalization  fairer trade rules, a global minimum tax (its revenue is reported; part is
  *                              earmarked for the world institutions), labor rights: raises the legitimacy and
- *                              funding of the economic institutions; costs a little efficiency;
+ *                              funding of the economic institutions and lowers inequality (labor's Gini);
+ *                              costs a little efficiency;
  *   empowering local voices    representation reform: raises every institution's legitimacy and blunts the
  *                              "unaccountable elites" reading of failures (perceived failure rises less); costs
  *                              some decision speed;
- *   civic education            raises media literacy (the politics module's variable) by cohort replacement
- *                              toward 1, which damps the pull of disinformation; costs teaching;
+ *   civic education            the politics module's civic-education curriculum: schools teach at least this
+ *                              intensity, and media literacy rises as taught cohorts come of age, which damps
+ *                              the pull of disinformation; costs teaching;
  *   resilient multilateralism  coalitions of the willing that act at a lower participation threshold and
  *                              faster; costs standing crisis facilities and some legitimacy.
  */
@@ -58,7 +59,6 @@ interface ReformConstants {
   readonly start: number;
   readonly ramp: number;
   readonly revenue: number;
-  readonly cohort: number;
   /** This year's intensities (scratch). */
   readonly now: Float64Array;
 }
@@ -134,17 +134,6 @@ export const reforms: Module = {
       'G20 High Level Independent Panel (2021), A Global Deal for Our Pandemic Age: 15 billion USD a year of international financing for pandemic preparedness, about 0.015 % of world GDP; doubled for other standing crisis facilities',
       'GDP cost of resilient multilateralism in full (standing crisis facilities).',
     ),
-    {
-      id: 'reforms.cohort_years',
-      default: 30,
-      min: 15,
-      max: 45,
-      distribution: 'triangular',
-      units: 'yr',
-      source:
-        'Assumption: the adult population renews over about a generation, so school reforms reach it at that pace',
-      description: 'Time constant over which civic education in full moves media literacy toward 1.',
-    },
   ],
   countryVars: [
     {
@@ -179,7 +168,6 @@ export const reforms: Module = {
       start: params['reforms.start_year'],
       ramp: params['reforms.ramp_years'],
       revenue: params['reforms.min_tax_revenue_share'],
-      cohort: params['reforms.cohort_years'],
       now: new Float64Array(LEVERS.length),
     };
     state.internal.reforms = constants;
@@ -196,15 +184,7 @@ export const reforms: Module = {
     }
     state.country.reform_cost_fraction.fill(costFraction);
     const rebalancing = now[0];
-    const civic = now[2];
     state.global.min_tax_revenue_billion_usd2015 =
       1000 * state.global.gdp_trillion_usd2015 * rebalancing * k.revenue;
-    // Civic education reaches people through schools: media literacy (owned by politics) moves toward 1 as
-    // new cohorts replace old ones.
-    const literacy = state.country.media_literacy;
-    if (literacy && civic > 0) {
-      const rate = civic / k.cohort;
-      for (let i = 0; i < state.n; i++) literacy[i] += rate * (1 - literacy[i]);
-    }
   },
 };

@@ -46,6 +46,11 @@ interface TradeInternal {
   revision: number;
   /** 1 where a tariff is a retaliation (tariff_pct[j * n + i] answers tariff_pct[i * n + j]). */
   retaliatory: Uint8Array;
+  /**
+   * On a retaliated pair, the importer's own tariff without the retaliation (its policy, e.g. a government's
+   * tariff on every partner): a retaliation never lowers it, and ending one returns to it.
+   */
+  ownTariff: Float64Array;
   /** The indices flagged in `retaliatory`. */
   retaliations: number[];
   /** Extra iceberg cost between rival blocs (% of value), [importer * n + exporter]; null for none. */
@@ -157,8 +162,12 @@ function retaliate(state: WorldState, t: TradeInternal, ctx: Context, year: numb
   if (t.lastTariff.length === 0) {
     t.lastTariff = new Float64Array(n * n);
     t.retaliatory = new Uint8Array(n * n);
+    t.ownTariff = new Float64Array(n * n);
   }
   const tariff = state.dyad.tariff_pct;
+  // Other modules' moves of a retaliated pair since the last solve change the importer's own tariff.
+  for (const k of t.retaliations)
+    if (t.retaliatory[k]) t.ownTariff[k] = Math.max(0, t.ownTariff[k] + tariff[k] - t.lastTariff[k]);
   const { params, data } = ctx;
   const iso3 = data.countries.iso3;
   const size = params['trade.retaliation_size'];
@@ -175,6 +184,7 @@ function retaliate(state: WorldState, t: TradeInternal, ctx: Context, year: numb
     if (t.retaliatory[answer] || tariff[answer] > t.lastTariff[answer]) continue;
     if (t.rng() >= probability[j]) continue;
     t.retaliatory[answer] = 1;
+    t.ownTariff[answer] = tariff[answer];
     t.retaliations.push(answer);
     answered[j].push(`${iso3[i]} ${tariff[k]} %`);
   }
@@ -188,9 +198,10 @@ function retaliate(state: WorldState, t: TradeInternal, ctx: Context, year: numb
   t.retaliations = t.retaliations.filter((k) => {
     const trigger = (k % n) * n + Math.floor(k / n);
     if (!t.retaliatory[k]) return false;
-    tariff[k] = size * tariff[trigger];
+    tariff[k] = Math.max(t.ownTariff[k], size * tariff[trigger]);
     if (tariff[trigger] > 0) return true;
     t.retaliatory[k] = 0;
+    tariff[k] = t.ownTariff[k];
     return false;
   });
 }
@@ -431,6 +442,7 @@ export const trade: Module = {
       lastTariff: new Float64Array(0),
       revision: 0,
       retaliatory: new Uint8Array(0),
+      ownTariff: new Float64Array(0),
       retaliations: [],
       cost: null,
       bloc: data.tradeLabor.bloc,

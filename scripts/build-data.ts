@@ -17,6 +17,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import type { ValueSource, WorldData } from '../src/model/world-data.js';
+import { buildSecurity, SECURITY_FILES } from './data/security.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const RAW = join(ROOT, 'data', 'raw');
@@ -277,6 +278,7 @@ export function build(): WorldData {
     'climate_history.csv',
     'landuse_co2_history.csv',
     'nonco2_forcing.csv',
+    ...SECURITY_FILES,
   ]) {
     hash.update(readFileSync(join(RAW, f)));
   }
@@ -312,6 +314,7 @@ export function build(): WorldData {
       nonco2_forcing_wm2: historyYears.map((y) => interp(nonco2, y)),
     },
     nonco2Future: { year: futureKnots.map(([x]) => x), forcing_wm2: futureKnots.map(([, y]) => y) },
+    security: buildSecurity(countries, BASE_YEAR),
     observed: {
       co2_ppm: num(climate.get(BASE_YEAR)!.co2_ppm_global)!,
       warming_trend_k: trendAtBase,

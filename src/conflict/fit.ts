@@ -42,6 +42,8 @@ export interface ConflictFit {
   readonly droppedMissing: number;
   readonly droppedByColumn: Readonly<Record<string, number>>;
   readonly warnings: readonly string[];
+  /** The largest peace-years among the fitted rows (with peace-years). */
+  readonly peaceYearsMax?: number;
   /** The output of `worldorder fit conflict`. */
   readonly json: Record<string, unknown>;
 }
@@ -185,6 +187,12 @@ export function fitConflict(t: Table, o: ConflictFitOptions): ConflictFit {
     throw err;
   }
 
+  let peaceYearsMax: number | undefined;
+  if (o.peaceYears) {
+    const py = columns[o.covariates.length];
+    peaceYearsMax = 0;
+    for (const i of fitRows) peaceYearsMax = Math.max(peaceYearsMax, py[i]);
+  }
   let holdout: Scores | undefined;
   const warnings = [...fit.warnings];
   if (droppedMissing > 0) {
@@ -224,5 +232,5 @@ export function fitConflict(t: Table, o: ConflictFitOptions): ConflictFit {
     ...(o.trainTo !== undefined && { train_to: o.trainTo }),
     warnings,
   };
-  return { fit, holdout, droppedMissing, droppedByColumn, warnings, json };
+  return { fit, holdout, droppedMissing, droppedByColumn, warnings, peaceYearsMax, json };
 }

@@ -8,6 +8,8 @@ import { logistic, softplus } from './logit.js';
 export interface Scores {
   readonly n: number;
   readonly events: number;
+  /** Sum of the predicted probabilities: the events the model expected (calibration in the large). */
+  readonly expected_events: number;
   /** Area under the ROC curve (null when every row has the same outcome). */
   readonly auc: number | null;
   /** Mean squared difference between probability and outcome. */
@@ -47,13 +49,15 @@ export function auc(eta: ArrayLike<number>, y: ArrayLike<number>): number | null
 export function scores(eta: ArrayLike<number>, y: ArrayLike<number>): Scores {
   const n = eta.length;
   let events = 0;
+  let expected = 0;
   let brier = 0;
   let logLoss = 0;
   for (let i = 0; i < n; i++) {
     const p = logistic(eta[i]);
     events += y[i];
+    expected += p;
     brier += (p - y[i]) ** 2;
     logLoss += softplus(eta[i]) - y[i] * eta[i];
   }
-  return { n, events, auc: auc(eta, y), brier: brier / n, log_loss: logLoss / n };
+  return { n, events, expected_events: expected, auc: auc(eta, y), brier: brier / n, log_loss: logLoss / n };
 }

@@ -76,64 +76,78 @@ export function logistic(x: number): number {
 
 const fmt = (x: number) => Number(x.toPrecision(4)).toString();
 
-interface Standardised {
-  readonly z: Float64Array[];
+/**
+ * The design in standardised units, row-major with the intercept first: x[i * p] = 1 and
+ * x[i * p + 1 + j] = (covariate_j - mean_j) / scale_j. One row is read at a time, so each pass over the
+ * data touches it once.
+ */
+interface Design {
+  readonly n: number;
+  readonly p: number;
+  readonly x: Float64Array;
+  readonly y: Float64Array;
   readonly mean: Float64Array;
   readonly scale: Float64Array;
 }
 
-function standardise(data: LogitData, n: number): Standardised {
+function standardise(data: LogitData, y: Float64Array): Design {
+  const n = y.length;
   const k = data.names.length;
+  const p = k + 1;
   const mean = new Float64Array(k);
   const scale = new Float64Array(k);
-  const z: Float64Array[] = [];
+  const x = new Float64Array(n * p);
+  for (let i = 0; i < n; i++) x[i * p] = 1;
   for (let j = 0; j < k; j++) {
-    const x = data.columns[j];
+    const c = data.columns[j];
     let s = 0;
     let lo = Number.POSITIVE_INFINITY;
     let hi = Number.NEGATIVE_INFINITY;
     for (let i = 0; i < n; i++) {
-      s += x[i];
-      if (x[i] < lo) lo = x[i];
-      if (x[i] > hi) hi = x[i];
+      s += c[i];
+      if (c[i] < lo) lo = c[i];
+      if (c[i] > hi) hi = c[i];
     }
     const m = s / n;
     let ss = 0;
-    for (let i = 0; i < n; i++) ss += (x[i] - m) * (x[i] - m);
+    for (let i = 0; i < n; i++) ss += (c[i] - m) * (c[i] - m);
     const sd = Math.sqrt(ss / n);
     if (!(hi - lo > 1e-12 * Math.max(Math.abs(hi), Math.abs(lo))) || !(sd > 0)) {
       throw new EstimationError(
         `covariate '${data.names[j]}' is constant (${fmt(lo)} in every row used), so its effect cannot be told apart from the intercept`,
       );
     }
-    const zj = new Float64Array(n);
-    for (let i = 0; i < n; i++) zj[i] = (x[i] - m) / sd;
+    for (let i = 0; i < n; i++) x[i * p + j + 1] = (c[i] - m) / sd;
     mean[j] = m;
     scale[j] = sd;
-    z.push(zj);
   }
-  return { z, mean, scale };
+  return { n, p, x, y, mean, scale };
 }
 
 /** Refuses collinear covariates (naming the combination); warns about nearly collinear ones. */
-function checkCollinearity(names: readonly string[], st: Standardised, n: number, warnings: string[]): void {
-  const k = names.length;
+function checkCollinearity(names: readonly string[], d: Design, warnings: string[]): void {
+  const { n, p, x } = d;
+  const k = p - 1;
+  // The correlation matrix of the covariates: the standardised cross-products over n.
   const corr = new Float64Array(k * k);
+  for (let i = 0; i < n; i++) {
+    const row = i * p + 1;
+    for (let a = 0; a < k; a++) {
+      const xa = x[row + a];
+      for (let b = 0; b <= a; b++) corr[a * k + b] += xa * x[row + b];
+    }
+  }
   for (let a = 0; a < k; a++) {
     for (let b = 0; b <= a; b++) {
-      const za = st.z[a];
-      const zb = st.z[b];
-      let s = 0;
-      for (let i = 0; i < n; i++) s += za[i] * zb[i];
-      corr[a * k + b] = s / n;
-      corr[b * k + a] = s / n;
+      corr[a * k + b] /= n;
+      corr[b * k + a] = corr[a * k + b];
     }
   }
   const { residual, combinations } = sequentialDependence(corr, k, COLLINEAR_TOL);
   for (const [j, weights] of combinations) {
-    // z_j = sum w_k z_k  <=>  x_j = sum (w_k s_j / s_k) x_k + constant.
+    // z_j = sum w_c z_c  <=>  x_j = sum (w_c s_j / s_c) x_c + constant.
     const terms = [...weights]
-      .map(([c, w]) => [c, (w * st.scale[j]) / st.scale[c]] as const)
+      .map(([c, w]) => [c, (w * d.scale[j]) / d.scale[c]] as const)
       .filter(([, w]) => Math.abs(w) > 1e-9)
       .map(([c, w]) => `${fmt(w)} x '${names[c]}'`);
     throw new EstimationError(
@@ -149,93 +163,77 @@ function checkCollinearity(names: readonly string[], st: Standardised, n: number
   }
 }
 
-interface Work {
-  readonly n: number;
-  readonly p: number;
-  readonly z: Float64Array[];
-  readonly y: Float64Array;
-  readonly eta: Float64Array;
-  readonly w: Float64Array;
-  readonly wz: Float64Array;
+interface Evaluation {
+  readonly ll: number;
+  /** Score (gradient of the log-likelihood). */
+  readonly g: Float64Array;
+  /** Observed information (minus the Hessian), p x p. */
+  readonly h: Float64Array;
 }
 
-function linearPredictor(work: Work, beta: Float64Array, out: Float64Array): void {
-  out.fill(beta[0]);
-  for (let j = 1; j < work.p; j++) {
-    const b = beta[j];
-    const zj = work.z[j - 1];
-    for (let i = 0; i < work.n; i++) out[i] += b * zj[i];
-  }
-}
-
-function loglikOf(y: Float64Array, eta: Float64Array): number {
-  let ll = 0;
-  for (let i = 0; i < eta.length; i++) ll += y[i] * eta[i] - softplus(eta[i]);
-  return ll;
-}
-
-/** Score (gradient) and observed information at the current linear predictor. */
-function derivatives(work: Work): { g: Float64Array; h: Float64Array } {
-  const { n, p, z, y, eta, w, wz } = work;
+/** Log-likelihood, score and observed information at beta, in one pass over the rows. */
+function evaluate(d: Design, beta: Float64Array): Evaluation {
+  const { n, p, x, y } = d;
   const g = new Float64Array(p);
   const h = new Float64Array(p * p);
-  let g0 = 0;
-  let h00 = 0;
+  let ll = 0;
   for (let i = 0; i < n; i++) {
-    const pr = logistic(eta[i]);
-    w[i] = pr * (1 - pr);
-    eta[i] = y[i] - pr; // reuse as the residual; eta is recomputed before it is needed again
-    g0 += eta[i];
-    h00 += w[i];
-  }
-  g[0] = g0;
-  h[0] = h00;
-  for (let a = 1; a < p; a++) {
-    const za = z[a - 1];
-    let ga = 0;
-    let ha0 = 0;
-    for (let i = 0; i < n; i++) {
-      wz[i] = w[i] * za[i];
-      ga += eta[i] * za[i];
-      ha0 += wz[i];
-    }
-    g[a] = ga;
-    h[a * p] = ha0;
-    h[a] = ha0;
-    for (let b = 1; b <= a; b++) {
-      const zb = z[b - 1];
-      let s = 0;
-      for (let i = 0; i < n; i++) s += wz[i] * zb[i];
-      h[a * p + b] = s;
-      h[b * p + a] = s;
+    const row = i * p;
+    let eta = 0;
+    for (let j = 0; j < p; j++) eta += beta[j] * x[row + j];
+    // One exponential for the probability and the log-likelihood, stable in both tails.
+    const a = Math.exp(-Math.abs(eta));
+    const pr = eta >= 0 ? 1 / (1 + a) : a / (1 + a);
+    ll += y[i] * eta - Math.max(eta, 0) - Math.log1p(a);
+    const w = pr * (1 - pr);
+    const r = y[i] - pr;
+    for (let j = 0; j < p; j++) {
+      const xj = x[row + j];
+      g[j] += r * xj;
+      const wx = w * xj;
+      const hj = j * p;
+      for (let l = 0; l <= j; l++) h[hj + l] += wx * x[row + l];
     }
   }
-  return { g, h };
+  for (let j = 0; j < p; j++) for (let l = 0; l < j; l++) h[l * p + j] = h[j * p + l];
+  return { ll, g, h };
+}
+
+/** Fitted probabilities at beta, counted by how close they come to 0, 1 or the outcome. */
+function fitted(d: Design, beta: Float64Array): { perfect: number; extreme: number } {
+  const { n, p, x, y } = d;
+  let perfect = 0;
+  let extreme = 0;
+  for (let i = 0; i < n; i++) {
+    let eta = 0;
+    for (let j = 0; j < p; j++) eta += beta[j] * x[i * p + j];
+    const pr = logistic(eta);
+    if (Math.abs(y[i] - pr) < PERFECT) perfect++;
+    if (pr < FITTED_EXTREME || pr > 1 - FITTED_EXTREME) extreme++;
+  }
+  return { perfect, extreme };
 }
 
 function separationError(
   names: readonly string[],
-  work: Work,
+  d: Design,
   beta: Float64Array,
   step: Float64Array,
   outcome: string,
 ): EstimationError {
-  linearPredictor(work, beta, work.eta);
-  let perfect = 0;
-  for (let i = 0; i < work.n; i++) {
-    const pr = logistic(work.eta[i]);
-    if (Math.abs(work.y[i] - pr) < PERFECT) perfect++;
-  }
+  const { perfect } = fitted(d, beta);
   let biggest = 0;
-  for (let j = 1; j < work.p; j++) biggest = Math.max(biggest, Math.abs(step[j]));
+  for (let j = 1; j < d.p; j++) biggest = Math.max(biggest, Math.abs(step[j]));
   const culprits = names.slice(1).filter((_, j) => Math.abs(step[j + 1]) >= 0.1 * biggest && biggest > 0);
   const by = culprits.length > 0 ? culprits.map((c) => `'${c}'`).join(', ') : 'the intercept';
+  const verb = culprits.length === 1 ? 'predicts' : 'predict';
   const kind =
-    perfect === work.n
-      ? `complete separation: ${by} predict${culprits.length === 1 ? 's' : ''} ${outcome} perfectly in every row`
-      : `quasi-complete separation: ${by} predict${culprits.length === 1 ? 's' : ''} ${outcome} perfectly in ${perfect} of ${work.n} rows`;
+    perfect === d.n
+      ? `complete separation: ${by} ${verb} ${outcome} perfectly in every row`
+      : `quasi-complete separation: ${by} ${verb} ${outcome} perfectly in ${perfect} of ${d.n} rows`;
+  const one = culprits.length === 1;
   return new EstimationError(
-    `${kind}, so the likelihood keeps rising as ${culprits.length === 1 ? 'its coefficient grows' : 'their coefficients grow'} without bound and no maximum-likelihood estimate exists; drop or recode ${culprits.length === 1 ? 'it' : 'them'}, or use penalised (Firth) logistic regression`,
+    `${kind}, so the likelihood keeps rising as ${one ? 'its coefficient grows' : 'their coefficients grow'} without bound and no maximum-likelihood estimate exists; drop or recode ${one ? 'it' : 'them'}, or use penalised (Firth) logistic regression`,
   );
 }
 
@@ -263,91 +261,81 @@ export function fitLogit(data: LogitData, outcome = 'the outcome'): LogitFit {
   for (let j = 0; j < k; j++) {
     if (data.columns[j].length !== n) throw new Error(`column ${data.names[j]} has the wrong length`);
   }
-  const st = standardise(data, n);
-  checkCollinearity(data.names, st, n, warnings);
+  const design = standardise(data, y);
+  checkCollinearity(data.names, design, warnings);
   if (Math.min(events, n - events) < EVENTS_PER_COEFFICIENT * p) {
     warnings.push(
       `only ${Math.min(events, n - events)} ${events <= n - events ? 'events' : 'non-events'} for ${p} coefficients (fewer than ${EVENTS_PER_COEFFICIENT} per coefficient): estimates may be biased away from zero`,
     );
   }
 
-  const work: Work = {
-    n,
-    p,
-    z: st.z,
-    y,
-    eta: new Float64Array(n),
-    w: new Float64Array(n),
-    wz: new Float64Array(n),
-  };
   const beta = new Float64Array(p);
   beta[0] = Math.log(events / (n - events));
-  const trial = new Float64Array(p);
-  linearPredictor(work, beta, work.eta);
-  let ll = loglikOf(y, work.eta);
+  let at = evaluate(design, beta);
   let converged = false;
   let iterations = 0;
   let flat = 0;
   let step: Float64Array = new Float64Array(p);
+  const trial = new Float64Array(p);
   while (iterations < MAX_ITERATIONS) {
     iterations++;
-    const d = derivatives(work);
-    const l = cholesky(d.h, p);
+    const l = cholesky(at.h, p);
     if (!l) {
       if (iterations === 1) {
         throw new EstimationError(
           'the information matrix is singular at the start: the covariates are collinear in the rows that carry weight',
         );
       }
-      throw separationError(names, work, beta, step, outcome);
+      throw separationError(names, design, beta, step, outcome);
     }
-    step = choleskySolve(l, p, d.g);
+    step = choleskySolve(l, p, at.g);
     let size = 0;
     for (let j = 0; j < p; j++) size = Math.max(size, Math.abs(step[j]));
-
-    // Step halving keeps the likelihood rising; the concave log-likelihood guarantees a rising direction.
+    if (size < STEP_TOL) {
+      // Take the last, tiny step too: the error left is then of order its square. The information barely
+      // moves over so short a step, so it is not recomputed.
+      for (let j = 0; j < p; j++) beta[j] += step[j];
+      converged = true;
+      break;
+    }
+    // Step halving keeps the likelihood rising; the log-likelihood is concave, so some step does.
     let t = 1;
-    let llNew = Number.NEGATIVE_INFINITY;
+    let next: Evaluation | undefined;
     for (let halvings = 0; halvings < 60; halvings++) {
       for (let j = 0; j < p; j++) trial[j] = beta[j] + t * step[j];
-      linearPredictor(work, trial, work.eta);
-      llNew = loglikOf(y, work.eta);
-      if (llNew >= ll - 1e-13 * Math.abs(ll)) break;
+      const e = evaluate(design, trial);
+      if (e.ll >= at.ll - 1e-13 * Math.abs(at.ll)) {
+        next = e;
+        break;
+      }
       t /= 2;
     }
-    const change = (llNew - ll) / Math.abs(ll);
-    if (!(llNew >= ll - 1e-13 * Math.abs(ll))) {
-      // No step raises the likelihood: we are at the optimum to rounding, unless the step is large.
-      linearPredictor(work, beta, work.eta);
+    if (!next) {
+      // No step raises the likelihood: at the optimum to rounding, unless the step is large.
       if (size < 1e-6) {
         converged = true;
         break;
       }
       throw new EstimationError(`the likelihood cannot be raised further (Newton step ${fmt(size)})`);
     }
+    const change = (next.ll - at.ll) / Math.abs(at.ll);
     beta.set(trial);
-    ll = llNew;
-    if (size < STEP_TOL || (Math.abs(change) < 1e-15 && size < 1e-7)) {
+    at = next;
+    if (Math.abs(change) < 1e-15 && size < 1e-7) {
       converged = true;
       break;
     }
-    if (-ll < 1e-9) throw separationError(names, work, beta, step, outcome);
+    if (-at.ll < 1e-9) throw separationError(names, design, beta, step, outcome);
     flat = change < FLAT_LOGLIK && size > FLAT_STEP ? flat + 1 : 0;
-    if (flat >= FLAT_ITERATIONS) throw separationError(names, work, beta, step, outcome);
+    if (flat >= FLAT_ITERATIONS) throw separationError(names, design, beta, step, outcome);
   }
-  if (!converged) throw separationError(names, work, beta, step, outcome);
+  if (!converged) throw separationError(names, design, beta, step, outcome);
 
-  // work.eta holds the linear predictor at the final beta; the information is recomputed there, at the
-  // optimum itself (the last one was a step of under 1e-10 away).
-  const { h: hOpt } = derivatives(work);
-  linearPredictor(work, beta, work.eta);
-  let extreme = 0;
-  for (let i = 0; i < n; i++) {
-    const pr = logistic(work.eta[i]);
-    if (pr < FITTED_EXTREME || pr > 1 - FITTED_EXTREME) extreme++;
-  }
+  // `at` holds the likelihood and information at the optimum, to within a step below STEP_TOL.
+  const ll = at.ll;
+  const { extreme } = fitted(design, beta);
   if (extreme > 0) warnings.push(`fitted probabilities numerically 0 or 1 in ${extreme} rows`);
-  const lOpt = cholesky(hOpt, p);
+  const lOpt = cholesky(at.h, p);
   if (!lOpt) throw new EstimationError('the information matrix is singular at the optimum');
   const covStd = choleskyInverse(lOpt, p);
 
@@ -355,8 +343,8 @@ export function fitLogit(data: LogitData, outcome = 'the outcome'): LogitFit {
   const tm = new Float64Array(p * p);
   tm[0] = 1;
   for (let j = 1; j < p; j++) {
-    tm[j] = -st.mean[j - 1] / st.scale[j - 1];
-    tm[j * p + j] = 1 / st.scale[j - 1];
+    tm[j] = -design.mean[j - 1] / design.scale[j - 1];
+    tm[j * p + j] = 1 / design.scale[j - 1];
   }
   const coefficients = new Float64Array(p);
   for (let a = 0; a < p; a++) {

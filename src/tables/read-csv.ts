@@ -48,7 +48,7 @@ const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 const POW10 = Array.from({ length: 23 }, (_, k) => 10 ** k);
 
 class Growable {
-  data = new Float64Array(1 << 16);
+  data = new Float64Array(1 << 12);
   length = 0;
   push(x: number): void {
     if (this.length === this.data.length) {
@@ -58,13 +58,14 @@ class Growable {
     }
     this.data[this.length++] = x;
   }
+  /** The values (a view: no copy of a large column). */
   done(): Float64Array {
-    return this.data.slice(0, this.length);
+    return this.data.subarray(0, this.length);
   }
 }
 
 class GrowableInt {
-  data = new Int32Array(1 << 16);
+  data = new Int32Array(1 << 12);
   length = 0;
   push(x: number): void {
     if (this.length === this.data.length) {
@@ -75,7 +76,7 @@ class GrowableInt {
     this.data[this.length++] = x;
   }
   done(): Int32Array {
-    return this.data.slice(0, this.length);
+    return this.data.subarray(0, this.length);
   }
 }
 
@@ -141,7 +142,8 @@ function parseDecimal(buf: Uint8Array, s: number, e: number): number {
   return Number(Buffer.from(buf.buffer, buf.byteOffset + s, e - s).toString('latin1'));
 }
 
-class CsvParser {
+/** The parser behind both readers: push the bytes in chunks of any size, then `end()`. */
+export class CsvParser {
   private carry: Buffer | null = null;
   private line = 1;
   private header: string[] | null = null;

@@ -219,6 +219,8 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const model = estimate();
   writeFileSync(MODEL_PATH, `${JSON.stringify(model, null, 2)}\n`);
   console.log(table(model));
-  console.log(`\nsecurity.coef_* defaults and ranges for src/model/modules/security.ts:\n${registryBlock(model)}`);
+  console.log(
+    `\nsecurity.coef_* defaults and ranges for src/model/modules/security.ts:\n${registryBlock(model)}`,
+  );
   console.log(`wrote ${MODEL_PATH} in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 }

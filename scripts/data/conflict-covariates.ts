@@ -24,6 +24,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
+import { CONTIGUOUS } from '../../src/model/security/neighbours.js';
 import { readCsvSync, type Table } from '../../src/tables/read-csv.js';
 
 export const RAW = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'data', 'raw');
@@ -40,9 +41,6 @@ export const REALIST = [
 ] as const;
 export const COVARIATES = [...KANTIAN, ...REALIST] as const;
 export type Covariate = (typeof COVARIATES)[number];
-
-/** COW direct contiguity types counted as contiguous: land, and water of 12, 24 and 150 miles. */
-export const CONTIGUOUS_TYPES = [1, 2, 3, 4];
 
 const RAW_COLUMNS = [
   'year',
@@ -149,11 +147,7 @@ export function deriveCovariates(
     out.dependence_low[i] = (m12[i] + m21[i]) / Math.max(y1, y2);
     out.joint_igos[i] = igos[i];
     out.alliance[i] = pact[i];
-    out.contiguity[i] = CONTIGUOUS_TYPES.includes(conttype[i])
-      ? 1
-      : Number.isNaN(conttype[i])
-        ? Number.NaN
-        : 0;
+    out.contiguity[i] = CONTIGUOUS.includes(conttype[i]) ? 1 : Number.isNaN(conttype[i]) ? Number.NaN : 0;
     out.log_distance[i] = Math.log(capdist[i]);
     out.log_capability_ratio[i] = Math.abs(Math.log(c1[i]) - Math.log(c2[i]));
     out.major_power[i] = Math.max(mp1[i], mp2[i]);

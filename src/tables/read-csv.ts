@@ -410,7 +410,7 @@ export function readCsvSync(file: string, request: ColumnRequest): Table {
   let bytes = readFileSync(file);
   if (bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b) {
     try {
-      bytes = gunzipSync(bytes);
+      bytes = gunzipSync(bytes, { chunkSize: 1 << 20 });
     } catch (err) {
       throw new UserError(`not a valid gzip file (${(err as Error).message})`, file);
     }

@@ -25,9 +25,9 @@ import type { Context, Module } from '../module.js';
 import type { ParamDef, Params } from '../registry.js';
 import type { Rng } from '../rng.js';
 import { type CountryTerms, DyadHazards, type HazardModel } from '../security/hazard.js';
-import { CONTIGUOUS, LAND, neighbours } from '../security/neighbours.js';
 import { pairCount, pairIndex, pairMembers } from '../security/pairs.js';
 import { type RefugeeStocks, refugeeYear } from '../security/refugees.js';
+import { type StaticTables, staticTables } from '../security/tables.js';
 import { type War, WarBook } from '../security/wars.js';
 import type { WorldState } from '../state.js';
 
@@ -320,10 +320,7 @@ interface Internal {
   readonly model: HazardModel;
   readonly rng: Rng;
   readonly wars: WarBook;
-  readonly allies: Int32Array[];
-  readonly landNeighbours: Int32Array[];
-  readonly nearNeighbours: Int32Array[];
-  readonly hotspotPairs: Int32Array[];
+  readonly tables: StaticTables;
   readonly gdp0: Float64Array;
   readonly worldGdp0: number;
   readonly military0: Float64Array;
@@ -382,7 +379,7 @@ function assess(state: WorldState, year: number, ctx: Context, s: Internal, rng?
   ctx.data.security.hotspots.forEach((h, r) => {
     let disputes = 0;
     let noWar = 1;
-    for (const k of s.hotspotPairs[r]) {
+    for (const k of s.tables.hotspotPairs[r]) {
       disputes += hazard[k];
       noWar *= 1 - hazard[k] * q;
     }
@@ -398,8 +395,8 @@ function beginWar(a: number, b: number, year: number, why: string, ctx: Context,
   for (const side of [1, 0] as const) {
     const leader = war.sides[side][0];
     const enemy = war.sides[1 - side][0];
-    for (const ally of s.allies[leader]) {
-      if (WarBook.involves(war, ally) || s.allies[enemy].includes(ally)) continue;
+    for (const ally of s.tables.allies[leader]) {
+      if (WarBook.involves(war, ally) || s.tables.allies[enemy].includes(ally)) continue;
       if (s.rng.uniform() >= join) continue;
       s.wars.join(war, ally, side);
       ctx.log(year, iso[ally], 'join war', `joins its ally ${iso[leader]} against ${iso[enemy]}`);
@@ -474,8 +471,8 @@ function consequences(state: WorldState, ctx: Context, s: Internal): void {
       fighting: (a, b) => s.wars.atWar(a, b),
       population: c.population_million,
       gdp: c.gdp_billion_usd2015,
-      landNeighbours: s.landNeighbours,
-      nearNeighbours: s.nearNeighbours,
+      landNeighbours: s.tables.landNeighbours,
+      nearNeighbours: s.tables.nearNeighbours,
       outflowShare: p['security.refugee_outflow_share'],
       neighbourShare: p['security.refugee_neighbour_share'],
       returnRate: p['security.refugee_return_rate'],
@@ -588,14 +585,15 @@ export const security: Module = {
     const fixedEta = new Float64Array(P);
     const igo = state.dyad.joint_igo_memberships;
     const c = state.country;
-    const { alliance, contiguity, logDistance, jointIgos } = sd.pairs;
+    const tables = staticTables(data);
+    const { alliance, logDistance, jointIgos } = sd.pairs;
     const major = sd.countries.majorPower;
     for (let i = 0, k = 0; i < n; i++) {
       for (let j = i + 1; j < n; j++, k++) {
         fixedEta[k] =
           b.intercept +
           b.alliance * alliance[k] +
-          b.contiguity * (CONTIGUOUS.includes(contiguity[k]) ? 1 : 0) +
+          b.contiguity * tables.contiguous[k] +
           b.log_distance * logDistance[k] +
           b.major_power * Math.max(major[i], major[j]);
         igo[i * n + j] = jointIgos[k];
@@ -603,15 +601,6 @@ export const security: Module = {
       }
     }
     c.military_spending_pct_gdp.set(sd.countries.military_spending_pct_gdp);
-    const allies: number[][] = Array.from({ length: n }, () => []);
-    for (let i = 0; i < n; i++) {
-      for (let j = i + 1; j < n; j++) {
-        if (sd.pairs.alliance[pairIndex(n, i, j)]) {
-          allies[i].push(j);
-          allies[j].push(i);
-        }
-      }
-    }
     const iso = new Map(data.countries.iso3.map((code, i) => [code, i]));
     const s: Internal = {
       dyads: new DyadHazards(
@@ -632,15 +621,7 @@ export const security: Module = {
       model: hazardModel(params),
       rng: ctx.rng.fork(),
       wars: new WarBook(n),
-      allies: allies.map((a) => Int32Array.from(a)),
-      landNeighbours: neighbours(n, sd.pairs.contiguity, LAND),
-      nearNeighbours: neighbours(n, sd.pairs.contiguity, CONTIGUOUS),
-      hotspotPairs: sd.hotspots.map((h) => {
-        const members = h.members.map((code) => iso.get(code)!);
-        const ks: number[] = [];
-        for (const a of members) for (const b of members) if (a < b) ks.push(pairIndex(n, a, b));
-        return Int32Array.from(ks);
-      }),
+      tables,
       gdp0: Float64Array.from(c.gdp_billion_usd2015),
       worldGdp0: state.global.gdp_trillion_usd2015,
       military0: Float64Array.from(sd.countries.military_spending_pct_gdp),

@@ -15,14 +15,14 @@
  */
 import { clamp } from '../math.js';
 import type { Module } from '../module.js';
-import { CONTIGUOUS, neighbours } from '../security/neighbours.js';
+import { staticTables } from '../security/tables.js';
 import type { WorldState } from '../state.js';
 
 /** `government_stance` of a nationalist-populist government (politics module). */
 const NATIONALIST_POPULIST = 2;
 
 interface Internal {
-  readonly neighbours: Int32Array[];
+  readonly neighbours: readonly Int32Array[];
   readonly logitBase: Float64Array;
   readonly logit: Float64Array;
   readonly change: Float64Array;
@@ -118,7 +118,7 @@ export const values: Module = {
     d.set(sd.countries.democracy);
     const logitBase = Float64Array.from(d, logit);
     const s: Internal = {
-      neighbours: neighbours(state.n, sd.pairs.contiguity, CONTIGUOUS),
+      neighbours: staticTables(data).nearNeighbours,
       logitBase,
       logit: Float64Array.from(logitBase),
       change: new Float64Array(state.n),

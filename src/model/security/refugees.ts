@@ -43,14 +43,20 @@ export function refugeeYear(
   const n = inflow.length;
   inflow.fill(0);
   net.fill(0);
+  const open = new Uint8Array(n);
   for (let o = 0; o < n; o++) {
     if (!x.site[o]) continue;
+    let farGdp = 0;
+    for (let d = 0; d < n; d++) {
+      open[d] = d !== o && !x.fighting(o, d) ? 1 : 0;
+      if (open[d]) farGdp += x.gdp[d];
+    }
+    if (!(farGdp > 0)) continue; // nowhere to go
     const outflow = x.outflowShare * x.population[o] * 1000;
     stocks.abroad[o] += outflow;
     net[o] -= outflow;
-    const safe = (d: number) => d !== o && !x.fighting(o, d);
-    let hosts = Array.from(x.landNeighbours[o]).filter(safe);
-    if (hosts.length === 0) hosts = Array.from(x.nearNeighbours[o]).filter(safe);
+    let hosts = x.landNeighbours[o].filter((d) => open[d] === 1);
+    if (hosts.length === 0) hosts = x.nearNeighbours[o].filter((d) => open[d] === 1);
     const nearShare = hosts.length > 0 ? x.neighbourShare : 0;
     let hostPopulation = 0;
     for (const d of hosts) hostPopulation += x.population[d];
@@ -60,9 +66,7 @@ export function refugeeYear(
       stocks.hosted[d] += people;
     };
     for (const d of hosts) arrive(d, (outflow * nearShare * x.population[d]) / hostPopulation);
-    let farGdp = 0;
-    for (let d = 0; d < n; d++) if (safe(d)) farGdp += x.gdp[d];
-    for (let d = 0; d < n; d++) if (safe(d)) arrive(d, (outflow * (1 - nearShare) * x.gdp[d]) / farGdp);
+    for (let d = 0; d < n; d++) if (open[d]) arrive(d, (outflow * (1 - nearShare) * x.gdp[d]) / farGdp);
   }
   let returning = 0;
   for (let o = 0; o < n; o++) {

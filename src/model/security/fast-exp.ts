@@ -12,8 +12,8 @@
 
 const STEPS = 32;
 /** ln 2 as the sum of two doubles, good to about 1e-27 (fdlibm's ln2_hi and ln2_lo). */
-const LN2_HI = 6.9314718036912381649e-1;
-const LN2_LO = 1.90821492927058770002e-10;
+const LN2_HI = 0.6931471803691238;
+const LN2_LO = 1.9082149292705877e-10;
 /** ln2/32 split so that k * STEP_HI is exact for |k| < 2^17 (36 significant bits), the rest in STEP_LO. */
 const STEP_HI = Math.trunc((LN2_HI / STEPS) * 2 ** 41) / 2 ** 41;
 const STEP_LO = (LN2_HI - STEPS * STEP_HI + LN2_LO) / STEPS;

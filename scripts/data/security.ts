@@ -22,7 +22,7 @@ import type { ValueSource } from '../../src/model/world-data.js';
 import { nominalGdp, readDyadYears, readRaw } from './conflict-covariates.js';
 
 const MODEL = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'data', 'conflict_model.json');
-/** The raw files this section reads, for the dataset's version hash. */
+/** What this section is built from, relative to data/raw, for the dataset's version hash. */
 export const SECURITY_FILES = [
   'dyad_year.csv.gz',
   'conflict_events_2015_2024.csv',
@@ -30,6 +30,8 @@ export const SECURITY_FILES = [
   'hotspots.csv',
   'populist_episodes.csv',
   '../conflict_model.json',
+  '../../scripts/data/security.ts',
+  '../../scripts/data/conflict-covariates.ts',
 ];
 
 type Row = Record<string, string>;

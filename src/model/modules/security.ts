@@ -314,8 +314,6 @@ function hazardModel(p: Params): HazardModel {
 
 interface Internal {
   readonly dyads: DyadHazards;
-  /** Per pair, the share of its trade left by war (1: none lost). */
-  readonly tradeKept: Float64Array;
   readonly terms: CountryTerms;
   readonly model: HazardModel;
   readonly rng: Rng;
@@ -331,8 +329,8 @@ interface Internal {
   /** War-damage stock per country, and its value in the base year. */
   readonly damage: Float64Array;
   readonly damage0: Float64Array;
-  /** Pairs whose trade is below normal because of a war: packed index to the two states. */
-  readonly damagedTrade: Map<number, readonly [number, number]>;
+  /** Pairs whose trade is below normal because of a war: packed index to the states and the share left. */
+  readonly damagedTrade: Map<number, { readonly a: number; readonly b: number; kept: number }>;
   readonly refugees: RefugeeStocks;
 }
 
@@ -340,6 +338,13 @@ const internal = (state: WorldState) => state.internal.security as Internal;
 
 /** Lost trade below this share counts as recovered. */
 const RECOVERED = 1e-6;
+
+/**
+ * Share of COW's composite capability index (CINC, the mean of six shares: military expenditure, military
+ * personnel, iron and steel, energy, total and urban population; Singer, Bremer and Stuckey 1972) that
+ * moves with military spending: the two military components. The other four move with GDP.
+ */
+const MILITARY_SHARE_OF_CINC = 2 / 6;
 
 /** Steady-state damage under a war that never ends: the base year's for states already at war. */
 const steadyDamage = (rate: number, recovery: number) => rate / (recovery + rate - recovery * rate);
@@ -357,10 +362,11 @@ function updateTerms(state: WorldState, s: Internal, democracy: ArrayLike<number
   const sqrtWorld = Math.sqrt(worldGrowth);
   for (let i = 0; i < state.n; i++) {
     const g = c.gdp_billion_usd2015[i] / s.gdp0[i];
-    const openness = s.openness0 ? c.trade_pct_gdp[i] / s.openness0[i] : 1;
+    const openness = s.openness0 && s.openness0[i] > 0 ? c.trade_pct_gdp[i] / s.openness0[i] : 1;
+    const military = c.military_spending_pct_gdp[i] / s.military0[i];
     t.democracy[i] = democracy[i];
     t.logCapability[i] =
-      s.logCapability0[i] + Math.log(g) + Math.log(c.military_spending_pct_gdp[i] / s.military0[i]);
+      s.logCapability0[i] + Math.log(g * (1 - MILITARY_SHARE_OF_CINC + MILITARY_SHARE_OF_CINC * military));
     t.tradeScale[i] = (g * openness) / sqrtWorld;
     t.inverseGdp[i] = 1 / (s.nominalGdp0[i] * g);
     t.nationalismRise[i] = s.nationalism0 ? c.nationalist_support[i] - s.nationalism0[i] : 0;
@@ -429,9 +435,7 @@ function consequences(state: WorldState, ctx: Context, s: Internal): void {
       if (siteA) site[a] = 1;
       if (siteB) site[b] = 1;
       deaths += Math.exp(lnMedian + sigma * normal(s.rng));
-      s.tradeKept[k] = keptAtWar;
-      s.dyads.setTradeKept(k, keptAtWar);
-      s.damagedTrade.set(k, [a, b]);
+      s.damagedTrade.set(k, { a, b, kept: keptAtWar });
     }
   }
   state.global.battle_deaths_thousand = deaths;
@@ -440,16 +444,15 @@ function consequences(state: WorldState, ctx: Context, s: Internal): void {
   // Trade between former enemies recovers; the dyad variable mirrors the loss for other modules.
   const recovery = p['security.war_trade_recovery'];
   const lost = state.dyad.war_trade_loss_fraction;
-  const kept = s.tradeKept;
-  for (const [k, [i, j]] of s.damagedTrade) {
-    if (s.wars.pairWar[k] === 0) kept[k] += recovery * (1 - kept[k]);
-    if (1 - kept[k] < RECOVERED) {
-      kept[k] = 1;
+  for (const [k, pair] of s.damagedTrade) {
+    if (s.wars.pairWar[k] === 0) pair.kept += recovery * (1 - pair.kept);
+    if (1 - pair.kept < RECOVERED) {
+      pair.kept = 1;
       s.damagedTrade.delete(k);
     }
-    s.dyads.setTradeKept(k, kept[k]);
-    lost[i * n + j] = 1 - kept[k];
-    lost[j * n + i] = 1 - kept[k];
+    s.dyads.setTradeKept(k, pair.kept);
+    lost[pair.a * n + pair.b] = 1 - pair.kept;
+    lost[pair.b * n + pair.a] = 1 - pair.kept;
   }
 
   // Output: the damage stock and the loss relative to the base year.
@@ -610,7 +613,6 @@ export const security: Module = {
         sd.pairs.lastDisputeYear,
         peaceYearsEffect,
       ),
-      tradeKept: new Float64Array(P).fill(1),
       terms: {
         democracy: Float64Array.from(sd.countries.democracy),
         logCapability: new Float64Array(n),

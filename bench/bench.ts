@@ -54,7 +54,7 @@ function securityState() {
   const ctx: Context = { data, params, rng: createRng(1), eventsIn: () => [], log: () => {}, row: () => {} };
   for (const m of MODULES) m.init(state, ctx);
   const s = state.internal.security as { dyads: DyadHazards; model: HazardModel; terms: CountryTerms };
-  return { ...s, igo: state.dyad.joint_igo_memberships, rng: createRng(2) };
+  return { ...s, igo: state.dyad.joint_igo_memberships, pact: state.dyad.defence_pact, rng: createRng(2) };
 }
 const sec = securityState();
 
@@ -72,7 +72,7 @@ const CASES: Case[] = [
   {
     name: 'conflict.hazard-all-dyads',
     what: `dispute hazard and onset draws for all ${sec.dyads.hazard.length} pairs of states, one year`,
-    fn: () => sec.dyads.compute(sec.model, sec.terms, sec.igo, data.baseYear + 1, sec.rng),
+    fn: () => sec.dyads.compute(sec.model, sec.terms, sec.igo, sec.pact, data.baseYear + 1, sec.rng),
   },
   {
     name: 'conflict.fit-dyad-years',

@@ -49,7 +49,7 @@ interface Internal {
 
 function recompute(state: WorldState): Float64Array {
   const s = state.internal.security as Internal;
-  s.dyads.compute(s.model, s.terms, state.dyad.joint_igo_memberships, data.baseYear);
+  s.dyads.compute(s.model, s.terms, state.dyad.joint_igo_memberships, state.dyad.defence_pact, data.baseYear);
   return Float64Array.from(s.dyads.hazard);
 }
 
@@ -124,6 +124,31 @@ describe('the dispute hazard', () => {
     expect(Math.sign(after[k] - before[k])).toBe(Math.sign(coef('joint_igos')));
   });
 
+  it('reads defence pacts from the state, which a scenario can end', () => {
+    const state = baseState();
+    const [usa, gbr] = [at('USA'), at('GBR')];
+    const k = pairIndex(n, usa, gbr);
+    expect(state.dyad.defence_pact[usa * n + gbr]).toBe(1);
+    const before = recompute(state);
+    const r = simulate(data, {
+      params,
+      seed: 1,
+      firstYear: 2025,
+      lastYear: 2026,
+      events: [{ year: 2026, type: 'defence_pact', country: 'USA', partner: '*', in_force: false }],
+    });
+    const ended = r.tables.events.rows.filter((row) => row[2] === 'defence pact');
+    expect(ended.length).toBe(
+      data.security.pairs.alliance.filter(
+        (_, kk) => pairMembers(n, kk).includes(usa) && data.security.pairs.alliance[kk] === 1,
+      ).length,
+    );
+    state.dyad.defence_pact[usa * n + gbr] = 0;
+    state.dyad.defence_pact[gbr * n + usa] = 0;
+    const after = recompute(state);
+    expect(logit(after[k]) - logit(before[k])).toBeCloseTo(-coef('alliance'), 10);
+  });
+
   it('uses coefficients equal to the shipped estimates (to the 4 digits of the registry)', () => {
     for (const term of HAZARD_TERMS) {
       const estimate = data.security.model.coefficients[term];
@@ -172,6 +197,7 @@ describe('the dispute hazard', () => {
       democracyHigh: 0,
       dependenceLow: 0,
       jointIgos: 0,
+      alliance: 0,
       logCapabilityRatio: 0,
       jointNationalism: 0,
     };
@@ -180,7 +206,7 @@ describe('the dispute hazard', () => {
     const hits = new Float64Array(etas.length);
     let pairsTogether = 0; // onsets of pairs 13 and 14 in the same year, to check independence
     for (let r = 0; r < draws; r++) {
-      dyads.compute(model, terms, new Float64Array(m * m), 2000, rng);
+      dyads.compute(model, terms, new Float64Array(m * m), new Float64Array(m * m), 2000, rng);
       const drawn = new Set(dyads.onsets.subarray(0, dyads.onsetCount));
       for (const k of drawn) hits[k]++;
       if (drawn.has(13) && drawn.has(14)) pairsTogether++;

@@ -21,7 +21,7 @@
  */
 import { z } from 'zod';
 import { sum } from '../math.js';
-import type { Context, Module } from '../module.js';
+import type { Context, Module, ScenarioEvent } from '../module.js';
 import type { ParamDef, Params } from '../registry.js';
 import type { Rng } from '../rng.js';
 import { type CountryTerms, DyadHazards, type HazardModel } from '../security/hazard.js';
@@ -307,6 +307,7 @@ function hazardModel(p: Params): HazardModel {
     democracyHigh: p['security.coef_democracy_high'],
     dependenceLow: p['security.coef_dependence_low'],
     jointIgos: p['security.coef_joint_igos'],
+    alliance: p['security.coef_alliance'],
     logCapabilityRatio: p['security.coef_log_capability_ratio'],
     jointNationalism: p['security.joint_nationalism'],
   };
@@ -378,8 +379,8 @@ function updateTerms(state: WorldState, s: Internal, democracy: ArrayLike<number
  * onsets are drawn too (s.dyads.onsets).
  */
 function assess(state: WorldState, year: number, ctx: Context, s: Internal, rng?: Rng): void {
-  const igo = state.dyad.joint_igo_memberships;
-  state.global.expected_disputes = s.dyads.compute(s.model, s.terms, igo, year, rng);
+  const { joint_igo_memberships: igo, defence_pact: pact } = state.dyad;
+  state.global.expected_disputes = s.dyads.compute(s.model, s.terms, igo, pact, year, rng);
   const q = ctx.params['security.escalation_probability'];
   const hazard = s.dyads.hazard;
   ctx.data.security.hotspots.forEach((h, r) => {
@@ -393,16 +394,26 @@ function assess(state: WorldState, year: number, ctx: Context, s: Internal, rng?
   });
 }
 
-function beginWar(a: number, b: number, year: number, why: string, ctx: Context, s: Internal): War {
+function beginWar(
+  state: WorldState,
+  a: number,
+  b: number,
+  year: number,
+  why: string,
+  ctx: Context,
+  s: Internal,
+): War {
   const iso = ctx.data.countries.iso3;
+  const n = state.n;
+  const pact = state.dyad.defence_pact;
   const war = s.wars.start(a, b, year);
   ctx.log(year, iso[a], 'war', `war with ${iso[b]} (${why})`);
   const join = ctx.params['security.ally_join_probability'];
   for (const side of [1, 0] as const) {
     const leader = war.sides[side][0];
     const enemy = war.sides[1 - side][0];
-    for (const ally of s.tables.allies[leader]) {
-      if (WarBook.involves(war, ally) || s.tables.allies[enemy].includes(ally)) continue;
+    for (let ally = 0; ally < n; ally++) {
+      if (!pact[leader * n + ally] || pact[enemy * n + ally] || WarBook.involves(war, ally)) continue;
       if (s.rng.uniform() >= join) continue;
       s.wars.join(war, ally, side);
       ctx.log(year, iso[ally], 'join war', `joins its ally ${iso[leader]} against ${iso[enemy]}`);
@@ -487,6 +498,29 @@ function consequences(state: WorldState, ctx: Context, s: Internal): void {
   state.global.refugees_million = sum(s.refugees.abroad) / 1000;
 }
 
+/** A scenario's defence_pact event: one pact in force or ended, or a state leaving all its pacts. */
+function changePact(state: WorldState, year: number, e: ScenarioEvent, ctx: Context): void {
+  const iso = ctx.data.countries.iso3;
+  const n = state.n;
+  const pact = state.dyad.defence_pact;
+  const a = iso.indexOf(e.country as string);
+  const value = e.in_force ? 1 : 0;
+  const partners =
+    e.partner === '*'
+      ? iso.map((_, i) => i).filter((i) => pact[a * n + i])
+      : [iso.indexOf(e.partner as string)];
+  if (e.partner === '*' && value === 1) {
+    ctx.log(year, iso[a], 'defence pact', 'ignored: a pact with every state (partner *) can only end');
+    return;
+  }
+  for (const b of partners) {
+    if (b === a) continue;
+    pact[a * n + b] = value;
+    pact[b * n + a] = value;
+    ctx.log(year, iso[a], 'defence pact', `${value ? 'in force with' : 'ended with'} ${iso[b]} (scenario)`);
+  }
+}
+
 export const security: Module = {
   name: 'security',
   summary:
@@ -522,6 +556,11 @@ export const security: Module = {
       name: 'joint_igo_memberships',
       units: 'count',
       description: 'IGOs in which both states are full members (symmetric)',
+    },
+    {
+      name: 'defence_pact',
+      units: '0/1',
+      description: 'A defence pact in force between the two states (symmetric)',
     },
     {
       name: 'war_trade_loss_fraction',
@@ -569,6 +608,12 @@ export const security: Module = {
       description: 'a war begins between two states this year (their defence allies may join)',
       fields: (v) => ({ country: v.country, against: v.country }),
     },
+    {
+      type: 'defence_pact',
+      description:
+        'a defence pact between two states comes into force or ends (partner * with in_force false: the state leaves all its pacts)',
+      fields: (v) => ({ country: v.country, partner: v.countryOrAll, in_force: z.boolean() }),
+    },
   ],
 
   init(state, ctx) {
@@ -590,17 +635,19 @@ export const security: Module = {
     const c = state.country;
     const tables = staticTables(data);
     const { alliance, logDistance, jointIgos } = sd.pairs;
+    const pact = state.dyad.defence_pact;
     const major = sd.countries.majorPower;
     for (let i = 0, k = 0; i < n; i++) {
       for (let j = i + 1; j < n; j++, k++) {
         fixedEta[k] =
           b.intercept +
-          b.alliance * alliance[k] +
           b.contiguity * tables.contiguous[k] +
           b.log_distance * logDistance[k] +
           b.major_power * Math.max(major[i], major[j]);
         igo[i * n + j] = jointIgos[k];
         igo[j * n + i] = jointIgos[k];
+        pact[i * n + j] = alliance[k];
+        pact[j * n + i] = alliance[k];
       }
     }
     c.military_spending_pct_gdp.set(sd.countries.military_spending_pct_gdp);
@@ -661,10 +708,13 @@ export const security: Module = {
     const iso = ctx.data.countries.iso3;
     const c = state.country;
     for (const e of ctx.eventsIn(year)) {
-      if (e.type !== 'military_spending') continue;
-      const targets = e.country === '*' ? iso.map((_, i) => i) : [iso.indexOf(e.country as string)];
-      for (const i of targets) c.military_spending_pct_gdp[i] = e.pct_gdp as number;
-      ctx.log(year, e.country as string, 'military spending', `set to ${e.pct_gdp} % of GDP (scenario)`);
+      if (e.type === 'military_spending') {
+        const targets = e.country === '*' ? iso.map((_, i) => i) : [iso.indexOf(e.country as string)];
+        for (const i of targets) c.military_spending_pct_gdp[i] = e.pct_gdp as number;
+        ctx.log(year, e.country as string, 'military spending', `set to ${e.pct_gdp} % of GDP (scenario)`);
+      } else if (e.type === 'defence_pact') {
+        changePact(state, year, e, ctx);
+      }
     }
     updateTerms(state, s, c.democracy);
     assess(state, year, ctx, s, s.rng);
@@ -685,7 +735,9 @@ export const security: Module = {
       const [i, j] = pairMembers(n, k);
       s.dyads.dispute(k, year);
       ctx.log(year, iso[i], 'dispute', `militarized dispute with ${iso[j]}`);
-      if (s.wars.pairWar[k] === 0 && s.rng.uniform() < q) beginWar(i, j, year, 'a dispute escalated', ctx, s);
+      if (s.wars.pairWar[k] === 0 && s.rng.uniform() < q) {
+        beginWar(state, i, j, year, 'a dispute escalated', ctx, s);
+      }
     }
     for (const e of ctx.eventsIn(year)) {
       if (e.type !== 'war') continue;
@@ -700,7 +752,7 @@ export const security: Module = {
         continue;
       }
       s.dyads.dispute(pairIndex(n, a, b), year);
-      beginWar(a, b, year, 'scenario event', ctx, s);
+      beginWar(state, a, b, year, 'scenario event', ctx, s);
     }
     consequences(state, ctx, s);
   },

@@ -15,6 +15,9 @@
  * equation with unit income elasticities (Anderson and van Wincoop 2003); o_i is the change in the country's
  * trade openness (1 without a trade module) and k_ij the share of the pair's trade left by war.
  *
+ * IGO and ALLY are dyad variables of the state (joint_igo_memberships, defence_pact) that scenario events or
+ * other modules may change, so they are read every year.
+ *
  * Speed (about 19,000 pairs a year): the terms fixed over a run are summed once per pair, and the
  * peace-years term is folded in and updated only for pairs whose peace-years are below T; min and max of
  * two numbers are written as (a + b -+ |a - b|) / 2 so that the country parts are computed once per state:
@@ -37,6 +40,7 @@ export interface HazardModel {
   readonly democracyHigh: number;
   readonly dependenceLow: number;
   readonly jointIgos: number;
+  readonly alliance: number;
   readonly logCapabilityRatio: number;
   readonly jointNationalism: number;
 }
@@ -76,7 +80,7 @@ export class DyadHazards {
 
   constructor(
     readonly n: number,
-    /** b0 + b_ally ALLY + b_cont CONT + b_dist ln DIST + b_maj MAJOR, per pair. */
+    /** b0 + b_cont CONT + b_dist ln DIST + b_maj MAJOR, per pair. */
     private readonly fixedEta: Float64Array,
     /** Trade both ways in the trade data's year, per pair. */
     private readonly trade0: Float64Array,
@@ -138,10 +142,17 @@ export class DyadHazards {
 
   /**
    * Fills `hazard` for `year` and returns the expected number of onsets (the sum). With a generator, also
-   * draws which pairs begin a dispute (`onsets`, `onsetCount`). `igo` is the N x N joint-membership
-   * matrix (row-major, read above the diagonal).
+   * draws which pairs begin a dispute (`onsets`, `onsetCount`). `igo` and `pact` are the N x N joint-IGO
+   * and defence-pact matrices (row-major, read above the diagonal).
    */
-  compute(m: HazardModel, c: CountryTerms, igo: Float64Array, year: number, rng?: Rng): number {
+  compute(
+    m: HazardModel,
+    c: CountryTerms,
+    igo: Float64Array,
+    pact: Float64Array,
+    year: number,
+    rng?: Rng,
+  ): number {
     this.agePeaceYears(year);
     const n = this.n;
     const { half, scale, eta0, trade, hazard, onsets } = this;
@@ -155,6 +166,7 @@ export class DyadHazards {
     const { democracy, nationalismRise, logCapability, tradeScale, inverseGdp } = c;
     const bCap = m.logCapabilityRatio;
     const bIgo = m.jointIgos;
+    const bAlly = m.alliance;
     let expected = 0;
     let count = 0;
     let survival = 1;
@@ -178,7 +190,8 @@ export class DyadHazards {
           meanNationalism * Math.abs(ni - nationalismRise[j]) +
           bCap * Math.abs(ci - logCapability[j]) +
           ai * tradeScale[j] * trade[k] * Math.min(yi, yj) +
-          bIgo * igo[row + j];
+          bIgo * igo[row + j] +
+          bAlly * pact[row + j];
         const e = fastExp(eta);
         const q = 1 / (1 + e);
         const p = e * q;

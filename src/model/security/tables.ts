@@ -1,6 +1,6 @@
 /**
  * Lookup structures that depend only on the shipped data, built once per dataset and shared by every run
- * (a run never changes them): neighbour and ally lists, the contiguity flag per pair, the hotspots' pairs.
+ * (a run never changes them): neighbour lists, the contiguity flag per pair, the hotspots' pairs.
  */
 import type { WorldData } from '../world-data.js';
 import { CONTIGUOUS, LAND, neighbours } from './neighbours.js';
@@ -11,8 +11,6 @@ export interface StaticTables {
   readonly landNeighbours: readonly Int32Array[];
   /** States contiguous in the model's sense (land or at most 150 miles of water). */
   readonly nearNeighbours: readonly Int32Array[];
-  /** Defence-pact partners. */
-  readonly allies: readonly Int32Array[];
   /** Per pair: 1 if contiguous in the model's sense. */
   readonly contiguous: Uint8Array;
   /** Per hotspot (in data order), its pairs. */
@@ -27,19 +25,9 @@ export function staticTables(data: WorldData): StaticTables {
   const sd = data.security;
   const n = data.countries.iso3.length;
   const iso = new Map(data.countries.iso3.map((code, i) => [code, i]));
-  const allies: number[][] = Array.from({ length: n }, () => []);
-  for (let i = 0; i < n; i++) {
-    for (let j = i + 1; j < n; j++) {
-      if (sd.pairs.alliance[pairIndex(n, i, j)]) {
-        allies[i].push(j);
-        allies[j].push(i);
-      }
-    }
-  }
   const tables: StaticTables = {
     landNeighbours: neighbours(n, sd.pairs.contiguity, LAND),
     nearNeighbours: neighbours(n, sd.pairs.contiguity, CONTIGUOUS),
-    allies: allies.map((a) => Int32Array.from(a)),
     contiguous: Uint8Array.from(sd.pairs.contiguity, (t) => (CONTIGUOUS.includes(t) ? 1 : 0)),
     hotspotPairs: sd.hotspots.map((h) => {
       const members = h.members.map((code) => iso.get(code)!);

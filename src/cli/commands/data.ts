@@ -4,6 +4,7 @@ import { DATA_PATH, loadWorldData } from '../../data/load.js';
 import { UserError } from '../../errors.js';
 import type { WorldData } from '../../model/world-data.js';
 import { nearest } from '../../suggest.js';
+import { securityCoverage, securityDetail } from './data-security.js';
 
 interface DataOptions {
   country?: string;
@@ -56,6 +57,7 @@ function coverage(d: WorldData): string {
       if (s.imputed) lines.push(`  ${d.countries.iso3[i]}  ${label}: ${s.imputed}`);
     });
   }
+  lines.push(...securityCoverage(d));
   return `${lines.join('\n')}\n`;
 }
 
@@ -77,6 +79,7 @@ function countryDetail(d: WorldData, iso3: string): string {
       `  ${label.padEnd(48)} ${Number(base[name][i].toPrecision(6))}  ${s.source}, ${s.year}${s.imputed ? `; imputed: ${s.imputed}` : ''}`,
     );
   }
+  lines.push(...securityDetail(d, i));
   return `${lines.join('\n')}\n`;
 }
 

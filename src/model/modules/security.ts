@@ -350,9 +350,9 @@ const MILITARY_SHARE_OF_CINC = 2 / 6;
 /** Steady-state damage under a war that never ends: the base year's for states already at war. */
 const steadyDamage = (rate: number, recovery: number) => rate / (recovery + rate - recovery * rate);
 
-/** The side of each war pair taken to be the war's site: the weaker by capability. */
-function isSite(t: CountryTerms, a: number, b: number): [boolean, boolean] {
-  return t.logCapability[a] <= t.logCapability[b] ? [true, false] : [false, true];
+/** The state of a pair at war taken to be where the war is fought: the weaker by capability. */
+function weaker(t: CountryTerms, a: number, b: number): number {
+  return t.logCapability[a] <= t.logCapability[b] ? a : b;
 }
 
 /** This year's country terms; `democracy` is last year's from the values module (the data's in the base year). */
@@ -442,9 +442,7 @@ function consequences(state: WorldState, ctx: Context, s: Internal): void {
     for (const { k, a, b } of war.pairs) {
       c.at_war[a] = 1;
       c.at_war[b] = 1;
-      const [siteA, siteB] = isSite(s.terms, a, b);
-      if (siteA) site[a] = 1;
-      if (siteB) site[b] = 1;
+      site[weaker(s.terms, a, b)] = 1;
       deaths += Math.exp(lnMedian + sigma * normal(s.rng));
       s.damagedTrade.set(k, { a, b, kept: keptAtWar });
     }
@@ -693,8 +691,8 @@ export const security: Module = {
       s.wars.start(a, b, w.since);
       c.at_war[a] = 1;
       c.at_war[b] = 1;
-      const [siteA] = isSite(s.terms, a, b);
-      const [weak, strong] = siteA ? [a, b] : [b, a];
+      const weak = weaker(s.terms, a, b);
+      const strong = weak === a ? b : a;
       s.damage[weak] = Math.max(s.damage[weak], steadyDamage(params['security.war_damage_site'], rec));
       s.damage[strong] = Math.max(s.damage[strong], steadyDamage(params['security.war_damage_abroad'], rec));
     }

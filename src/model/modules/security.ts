@@ -466,12 +466,10 @@ function consequences(state: WorldState, ctx: Context, s: Internal): void {
 
   // Output: the damage stock and the loss relative to the base year.
   const rec = p['security.war_recovery_rate'];
+  const atSite = p['security.war_damage_site'];
+  const abroad = p['security.war_damage_abroad'];
   for (let i = 0; i < n; i++) {
-    const rate = c.at_war[i]
-      ? site[i]
-        ? p['security.war_damage_site']
-        : p['security.war_damage_abroad']
-      : 0;
+    const rate = c.at_war[i] ? (site[i] ? atSite : abroad) : 0;
     s.damage[i] = 1 - (1 - (1 - rec) * s.damage[i]) * (1 - rate);
     c.war_loss_fraction[i] = 1 - (1 - s.damage[i]) / (1 - s.damage0[i]);
   }

@@ -208,7 +208,16 @@ describe('worldorder climate, params, scenarios, data, --help', () => {
   });
 
   it('every command answers --help', () => {
-    for (const cmd of [[], ['run'], ['climate'], ['params'], ['scenarios'], ['data']]) {
+    for (const cmd of [
+      [],
+      ['run'],
+      ['climate'],
+      ['params'],
+      ['scenarios'],
+      ['data'],
+      ['fit'],
+      ['fit', 'conflict'],
+    ]) {
       const r = cli([...cmd, '--help']);
       expect(r.status).toBe(0);
       expect(r.stdout).toMatch(/Usage: worldorder/);

@@ -333,6 +333,8 @@ interface Internal {
   /** Pairs whose trade is below normal because of a war: packed index to the states and the share left. */
   readonly damagedTrade: Map<number, { readonly a: number; readonly b: number; kept: number }>;
   readonly refugees: RefugeeStocks;
+  /** Scratch: this year's war sites. */
+  readonly site: Uint8Array;
 }
 
 const internal = (state: WorldState) => state.internal.security as Internal;
@@ -433,7 +435,8 @@ function consequences(state: WorldState, ctx: Context, s: Internal): void {
   const c = state.country;
   const n = state.n;
   c.at_war.fill(0);
-  const site = new Uint8Array(n);
+  const site = s.site;
+  site.fill(0);
   const lnMedian = Math.log(p['security.battle_deaths_median_thousand']);
   const sigma = p['security.battle_deaths_sigma'];
   const keptAtWar = 1 - p['security.war_trade_loss'];
@@ -444,7 +447,9 @@ function consequences(state: WorldState, ctx: Context, s: Internal): void {
       c.at_war[b] = 1;
       site[weaker(s.terms, a, b)] = 1;
       deaths += Math.exp(lnMedian + sigma * normal(s.rng));
-      s.damagedTrade.set(k, { a, b, kept: keptAtWar });
+      const damaged = s.damagedTrade.get(k);
+      if (damaged) damaged.kept = keptAtWar;
+      else s.damagedTrade.set(k, { a, b, kept: keptAtWar });
     }
   }
   state.global.battle_deaths_thousand = deaths;
@@ -678,6 +683,7 @@ export const security: Module = {
       damage0: new Float64Array(n),
       damagedTrade: new Map(),
       refugees: { abroad: new Float64Array(n), hosted: new Float64Array(n) },
+      site: new Uint8Array(n),
     };
     state.internal.security = s;
     updateTerms(state, s, sd.countries.democracy);

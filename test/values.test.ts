@@ -140,6 +140,11 @@ describe('democracy', () => {
     );
   });
 
+  it('converges to the neighbours at the rate measured in the V-Dem data (within 2 standard errors)', () => {
+    const { rate, stdError } = data.security.neighbourConvergence;
+    expect(Math.abs(registry.get('values.neighbour_diffusion')!.default - rate)).toBeLessThan(2 * stdError);
+  });
+
   it('erodes at the default rate: the median of the V-Dem episodes under populist governments in the data', () => {
     const rates = data.security.populistEpisodes.map((e) => -e.logitChangePerYear).sort((a, b) => a - b);
     const median = 0.5 * (rates[(rates.length - 1) >> 1] + rates[rates.length >> 1]);

@@ -17,6 +17,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SecurityData } from '../../src/model/security/data.js';
+import { CONTIGUOUS } from '../../src/model/security/neighbours.js';
 import { pairCount, pairIndex } from '../../src/model/security/pairs.js';
 import type { ValueSource } from '../../src/model/world-data.js';
 import { nominalGdp, readDyadYears, readRaw } from './conflict-covariates.js';
@@ -62,6 +63,66 @@ interface ModelFile {
     }
   >;
   base_rates: Record<string, Record<string, number>>;
+}
+
+/** Polyarchy's logit, kept off 0 and 1 (V-Dem's range is 0.008 to 0.922). */
+const logitPolyarchy = (v: number) => logit(Math.min(Math.max(v, 0.005), 0.995));
+
+/** The yearly convergence of logit democracy to the contiguous neighbours' mean, by least squares. */
+function convergence(
+  panel: readonly Row[],
+  t: ReturnType<typeof readDyadYears>,
+  conttype: Float64Array,
+  cow1: number[],
+  cow2: number[],
+): { rate: number; stdError: number; n: number } {
+  const democracy = new Map<number, number>();
+  for (const r of panel) {
+    if (r.v2x_polyarchy !== '')
+      democracy.set(Number(r.cow_code) * 10000 + Number(r.year), logitPolyarchy(Number(r.v2x_polyarchy)));
+  }
+  const year = t.numeric.get('year')!;
+  const c1 = t.text.get('cow_code1')!;
+  const c2 = t.text.get('cow_code2')!;
+  const neighbours = new Map<number, number[]>();
+  let last = Number.NEGATIVE_INFINITY;
+  for (let r = 0; r < t.n; r++) {
+    last = Math.max(last, year[r]);
+    if (!CONTIGUOUS.includes(conttype[r])) continue;
+    const [a, b] = [cow1[c1.ids[r]], cow2[c2.ids[r]]];
+    for (const [x, y] of [
+      [a, b],
+      [b, a],
+    ]) {
+      const key = x * 10000 + year[r];
+      neighbours.set(key, [...(neighbours.get(key) ?? []), y]);
+    }
+  }
+  const gaps: number[] = [];
+  const changes: number[] = [];
+  for (const [key, list] of neighbours) {
+    const y = key % 10000;
+    const own = democracy.get(key);
+    const next = democracy.get(key + 1);
+    if (own === undefined || next === undefined || y + 1 > last) continue;
+    const around = list.map((b) => democracy.get(b * 10000 + y)).filter((v) => v !== undefined) as number[];
+    if (around.length === 0) continue;
+    gaps.push(around.reduce((s, v) => s + v, 0) / around.length - own);
+    changes.push(next - own);
+  }
+  const n = gaps.length;
+  const mx = gaps.reduce((s, v) => s + v, 0) / n;
+  const my = changes.reduce((s, v) => s + v, 0) / n;
+  let sxx = 0;
+  let sxy = 0;
+  for (let k = 0; k < n; k++) {
+    sxx += (gaps[k] - mx) ** 2;
+    sxy += (gaps[k] - mx) * (changes[k] - my);
+  }
+  const rate = sxy / sxx;
+  let rss = 0;
+  for (let k = 0; k < n; k++) rss += (changes[k] - my - rate * (gaps[k] - mx)) ** 2;
+  return { rate: round(rate, 4), stdError: round(Math.sqrt(rss / (n - 2) / sxx), 3), n };
 }
 
 export function buildSecurity(countries: readonly Row[], baseYear: number): SecurityData {
@@ -238,6 +299,8 @@ export function buildSecurity(countries: readonly Row[], baseYear: number): Secu
   let recent = 0;
   for (let y = dataYear - MEAN_YEARS + 1; y <= dataYear; y++) recent += onsetsByYear.get(y) ?? 0;
 
+  const neighbourConvergence = convergence(panel, t, conttype, cow1, cow2);
+
   const populistEpisodes = readRaw('populist_episodes.csv').map((e) => {
     const c = countries[iso(e.iso3, 'populist_episodes')];
     const [first, last] = [Number(e.first_year), Number(e.last_year)];
@@ -292,6 +355,7 @@ export function buildSecurity(countries: readonly Row[], baseYear: number): Secu
     hotspots,
     observedOnsetsPerYear: recent / MEAN_YEARS,
     democracyRange: [dMin, dMax],
+    neighbourConvergence,
     populistEpisodes,
   };
 }

@@ -70,6 +70,12 @@ export interface SecurityData {
   readonly observedOnsetsPerYear: number;
   /** The range of the V-Dem polyarchy index in the panel, 1946-2024. */
   readonly democracyRange: readonly [number, number];
+  /**
+   * How fast democracy converges to the neighbours' in the data: the slope of the yearly change of logit
+   * polyarchy on the gap to the contiguous neighbours' mean logit, every state-year with both, to the end
+   * of the dyad data (ordinary least squares with an intercept).
+   */
+  readonly neighbourConvergence: { readonly rate: number; readonly stdError: number; readonly n: number };
   /** Nationalist-populist governments and the yearly change of logit(polyarchy) under them (V-Dem). */
   readonly populistEpisodes: readonly {
     readonly iso3: string;

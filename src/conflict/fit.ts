@@ -164,6 +164,13 @@ export function fitConflict(t: Table, o: ConflictFitOptions): ConflictFit {
     for (let r = 0; r < rows.length; r++) out[r] = col[rows[r]];
     return out;
   };
+  if (fitRows.length === 0) {
+    const worst = Object.entries(droppedByColumn).sort((a, b) => b[1] - a[1])[0];
+    throw new UserError(
+      `no complete rows to fit: each of the ${training} rows lacks the outcome or a covariate ('${worst[0]}' is missing in ${worst[1]})`,
+      '--covariates',
+    );
+  }
   const yFit = pick(y, fitRows);
   let events = 0;
   for (const v of yFit) events += v;

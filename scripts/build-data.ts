@@ -18,6 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { interpolate } from '../src/model/math.js';
 import type { ValueSource, WorldData } from '../src/model/world-data.js';
+import { buildSecurity, SECURITY_FILES } from './data/security.js';
 import { buildTradeLabor, TRADE_LABOR_RAW } from './data/trade-labor.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -272,6 +273,7 @@ export function build(): WorldData {
     'landuse_co2_history.csv',
     'nonco2_forcing.csv',
     ...TRADE_LABOR_RAW,
+    ...SECURITY_FILES,
   ]) {
     hash.update(readFileSync(join(RAW, f)));
   }
@@ -308,6 +310,7 @@ export function build(): WorldData {
       nonco2_forcing_wm2: historyYears.map((y) => interpolate(nonco2.x, nonco2.y, y)),
     },
     nonco2Future: { year: futureKnots.map(([x]) => x), forcing_wm2: futureKnots.map(([, y]) => y) },
+    security: buildSecurity(countries, BASE_YEAR),
     observed: {
       co2_ppm: num(climate.get(BASE_YEAR)!.co2_ppm_global)!,
       warming_trend_k: trendAtBase,

@@ -104,6 +104,53 @@ program
   )
   .action(async (opts) => (await import('./commands/data.js')).data(opts));
 
+const fit = program
+  .command('fit')
+  .description('estimate a model from data (see `worldorder fit conflict --help`)');
+fit
+  .command('conflict')
+  .description('fit a logit model of dispute onset to any dyad-year table (CSV, or CSV.gz)')
+  .requiredOption(
+    '-d, --data <file.csv>',
+    'the dyad-year table: a header row, one row per dyad and year (gzip is detected)',
+  )
+  .requiredOption('--outcome <col>', 'the 0/1 outcome column (1 = a dispute began that year)')
+  .requiredOption('--covariates <a,b,c>', 'comma-separated numeric covariate columns')
+  .option(
+    '--peace-years',
+    "add years since the dyad's last event, squared and cubed (Carter and Signorino 2010)",
+  )
+  .option('--dyad <cols>', 'comma-separated columns that identify a dyad (with --peace-years)')
+  .option('--year <col>', 'the year column (for --peace-years and --train-to)')
+  .option(
+    '--train-to <year>',
+    'fit on rows up to this year; report AUC, Brier score and log loss on the later rows',
+  )
+  .option('--min-events <n>', 'fewest events (and non-events) needed in the fitted rows', '10')
+  .option(
+    '-o, --out <file.json>',
+    'write the JSON here and print a coefficient table (default: JSON to standard output)',
+  )
+  .addHelpText(
+    'after',
+    `
+Output JSON: n, events, loglik (natural log), coefficients and std_errors (by covariate name, plus
+intercept; peace-year terms are peace_years, peace_years_sq, peace_years_cube), converged, iterations,
+holdout {n, events, auc, brier, log_loss} with --train-to, dropped_missing and warnings.
+
+Rows with a missing covariate or outcome (empty, NA, NaN, N/A, null) are dropped and counted. Peace-years
+count from each dyad's first row (0 there), restart at 0 the year after an event, and are computed on all
+rows, in year order, whatever the file order. Standard errors are from the inverse observed information.
+Constant or collinear covariates and (quasi-)separated outcomes are refused with an explanation.
+
+Examples:
+  worldorder fit conflict --data data/raw/dyad_year.csv.gz --outcome mid_onset \\
+    --covariates conttype,atop_defense,joint_igos --peace-years --dyad cow_code1,cow_code2 --year year
+  worldorder fit conflict --data dyads.csv --outcome war --covariates dem_low,ln_dist \\
+    --year year --train-to 2000 --out fit.json`,
+  )
+  .action(async (opts) => (await import('./commands/fit.js')).fitConflictCommand(opts));
+
 try {
   await program.parseAsync();
 } catch (err) {

@@ -11,11 +11,15 @@ import { loadWorldData } from '../src/data/load.js';
 import { runFair } from '../src/model/climate/fair.js';
 import { clubOutcomes } from '../src/model/cooperation/club.js';
 import { registry, simulate } from '../src/model/engine.js';
+import type { Context } from '../src/model/module.js';
 import { fairParams } from '../src/model/modules/climate.js';
+import { MODULES } from '../src/model/modules/index.js';
 import { agentParams as politicsAgentParams } from '../src/model/modules/politics.js';
 import { LOOP_TOLERANCE } from '../src/model/modules/trade.js';
 import { bytesPerAgent, createAgents, resetOpinions, sweep } from '../src/model/politics/agents.js';
 import { createRng } from '../src/model/rng.js';
+import type { CountryTerms, DyadHazards, HazardModel } from '../src/model/security/hazard.js';
+import { allocateState } from '../src/model/state.js';
 import { baselineFromFlows } from '../src/model/trade/baseline.js';
 import { TradeSolver } from '../src/model/trade/solver.js';
 import { countriesCsv } from '../src/output/run-files.js';
@@ -124,6 +128,19 @@ const bound = Float64Array.from(
 const agentCount = agents.opinion.length;
 const agentBytes =
   (agents.opinion.byteLength + agents.start.byteLength + agents.neighbour.byteLength) / agentCount;
+/** The base-year state after every module's init, for timing one year of dispute hazards. */
+function securityState() {
+  const state = allocateState(data.countries.iso3.length, data.baseYear, {
+    country: MODULES.flatMap((m) => m.countryVars ?? []),
+    dyad: MODULES.flatMap((m) => m.dyadVars ?? []),
+    global: MODULES.flatMap((m) => m.globalVars ?? []),
+  });
+  const ctx: Context = { data, params, rng: createRng(1), eventsIn: () => [], log: () => {}, row: () => {} };
+  for (const m of MODULES) m.init(state, ctx);
+  const s = state.internal.security as { dyads: DyadHazards; model: HazardModel; terms: CountryTerms };
+  return { ...s, igo: state.dyad.joint_igo_memberships, pact: state.dyad.defence_pact, rng: createRng(2) };
+}
+const sec = securityState();
 
 const CASES: Case[] = [
   {
@@ -155,6 +172,11 @@ const CASES: Case[] = [
     name: 'world.run-trade-war',
     what: `baseline with a US tariff, a world trade war and decoupling (${tradeWar.events.length} events)`,
     fn: () => simulate(data, tradeWar),
+  },
+  {
+    name: 'conflict.hazard-all-dyads',
+    what: `dispute hazard and onset draws for all ${sec.dyads.hazard.length} pairs of states, one year`,
+    fn: () => sec.dyads.compute(sec.model, sec.terms, sec.igo, sec.pact, data.baseYear + 1, sec.rng),
   },
   {
     name: 'conflict.fit-dyad-years',

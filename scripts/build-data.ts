@@ -22,6 +22,7 @@ import type { ValueSource, WorldData } from '../src/model/world-data.js';
 import { buildInstitutions, INSTITUTION_CODE, INSTITUTION_FILES } from './data/institutions.js';
 import { mapCodes } from './data/map.js';
 import { buildPolitics, POLITICS_FILE, POLITICS_SCRIPT } from './data/politics.js';
+import { buildSecurity, SECURITY_FILES } from './data/security.js';
 import { buildTradeLabor, TRADE_LABOR_RAW } from './data/trade-labor.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -278,6 +279,7 @@ export function build(): WorldData {
     ...TRADE_LABOR_RAW,
     ...INSTITUTION_FILES,
     POLITICS_FILE,
+    ...SECURITY_FILES,
   ]) {
     hash.update(readFileSync(join(RAW, f)));
   }
@@ -316,6 +318,7 @@ export function build(): WorldData {
       nonco2_forcing_wm2: historyYears.map((y) => interpolate(nonco2.x, nonco2.y, y)),
     },
     nonco2Future: { year: futureKnots.map(([x]) => x), forcing_wm2: futureKnots.map(([, y]) => y) },
+    security: buildSecurity(countries, BASE_YEAR),
     observed: {
       co2_ppm: num(climate.get(BASE_YEAR)!.co2_ppm_global)!,
       warming_trend_k: trendAtBase,

@@ -1,13 +1,16 @@
 /**
  * Crises: draws reproducible from the seed, common random numbers across scenarios, damages that grow as the
- * answering institution weakens, and disasters that grow more frequent with warming. Without the politics module,
- * so that a withdrawal event is the only difference between two runs.
+ * answering institution weakens, and disasters that grow more frequent with warming. Without the politics and
+ * security modules, so that a withdrawal event is the only difference between two runs.
  */
 import { describe, expect, it } from 'vitest';
 import { type RunResult, registry, simulate } from '../src/model/engine.js';
 import type { ScenarioEvent } from '../src/model/module.js';
 import { severity } from '../src/model/modules/crises.js';
-import { data, WITHOUT_POLITICS } from './helpers.js';
+import { data, modulesWithout } from './helpers.js';
+
+/** Crises alone draw refugee crises (security's wars would replace them) and no government acts on its own. */
+const MODULES = modulesWithout('politics', 'security');
 
 function run(
   seed: number,
@@ -20,7 +23,7 @@ function run(
     firstYear: data.baseYear,
     lastYear: 2100,
     events,
-    modules: WITHOUT_POLITICS,
+    modules: MODULES,
   });
 }
 const crisisLines = (r: RunResult) =>
@@ -54,7 +57,7 @@ describe('crisis draws', () => {
         seed: 7,
         firstYear: d.baseYear,
         lastYear: 2100,
-        modules: WITHOUT_POLITICS,
+        modules: MODULES,
       });
     const warm = run(7);
     const cold = runOn(

@@ -188,7 +188,9 @@ describe('attribution of a change to its causes', () => {
   it('a lever that does not act on the indicator gets nothing (null player)', () => {
     const current = {
       ...base,
-      params: { ...base.params, 'climate.damage_quadratic': 0.008, 'climate.tcr': 2 },
+      // A club tariff without a club (its price is 0) and a cost per job without job creation (no spending on
+      // local industry) change nothing at all.
+      params: { ...base.params, 'cooperation.club_tariff_pct': 5, 'labor.cost_per_job_gdppc': 4 },
     };
     const pop = (r: RunResult) => r.global.population_million[r.years.length - 1];
     const parts = partsBetween(base, current, registry, levers, titles);

@@ -14,11 +14,16 @@ export function runBaseline(overrides: Record<string, number> = {}, lastYear = 2
   return simulate(data, { params: registry.resolve(overrides), seed: 1, firstYear: data.baseYear, lastYear });
 }
 
+/** Every module but the named ones: tests of one mechanism leave out those that would make two runs drift apart. */
+export function modulesWithout(...names: string[]) {
+  return MODULES.filter((m) => !names.includes(m.name));
+}
+
 /**
  * Every module but politics: governments then never change, leave or join on their own, so a test of another
  * mechanism compares runs that differ only by its scenario events.
  */
-export const WITHOUT_POLITICS = MODULES.filter((m) => m.name !== 'politics');
+export const WITHOUT_POLITICS = modulesWithout('politics');
 
 const BIN = fileURLToPath(new URL('../bin/worldorder.js', import.meta.url));
 

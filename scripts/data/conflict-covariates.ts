@@ -24,7 +24,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
-import { CONTIGUOUS } from '../../src/conflict/contiguity.js';
+import { CONTIGUOUS } from '../../src/model/security/neighbours.js';
 import { readCsvSync, type Table } from '../../src/tables/read-csv.js';
 
 export const RAW = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'data', 'raw');

@@ -2,6 +2,8 @@
  * The shape of the shipped base-year dataset (data/world.json), built by scripts/build-data.ts from the
  * raw tables in data/raw. The core receives it already loaded: it never reads files itself.
  */
+
+import type { SecurityData } from './security/data.js';
 import type { TradeLaborData } from './trade/data.js';
 
 /** Where a base-year value came from: an observation, or a documented imputation rule. */
@@ -51,6 +53,8 @@ export interface WorldData {
   };
   /** The exogenous non-CO2 forcing path after the base year (knots, linear in between, flat after). */
   readonly nonco2Future: { readonly year: readonly number[]; readonly forcing_wm2: readonly number[] };
+  /** Conflict and democracy: the estimated dispute model, dyads, wars, hotspots (security and values). */
+  readonly security: SecurityData;
   /** Observations the base year is checked against. */
   readonly observed: {
     readonly co2_ppm: number;

@@ -10,6 +10,9 @@ const ROWS: readonly [label: string, column: string, scale: number, digits: numb
   ['CO2 concentration (ppm)', 'co2_concentration_ppm', 1, 0],
   ['Warming over 1850-1900 (K)', 'temperature_anomaly_k', 1, 2],
   ['Climate damages (% of GDP)', 'climate_damage_pct_gdp', 1, 1],
+  ['Expected disputes (MIDs/yr)', 'expected_disputes', 1, 1],
+  ['Wars going on', 'wars_ongoing', 1, 0],
+  ['Democracy, per person (0-1)', 'population_weighted_democracy', 1, 2],
 ];
 
 const HEADLINE_YEARS = [2030, 2050, 2100];
@@ -36,6 +39,12 @@ export function headline(r: RunResult, data: WorldData, scenarioName: string): s
         `(NOAA global mean ${data.observed.co2_ppm.toFixed(1)}), warming ${r.global.temperature_anomaly_k[0].toFixed(2)} K ` +
         `(HadCRUT5 30-year trend ${data.observed.warming_trend_k.toFixed(2)} K).`,
     );
+    if (r.global.expected_disputes) {
+      lines.push(
+        `Expected disputes ${r.global.expected_disputes[0].toFixed(1)} a year (MID onsets ${data.security.pairs.dataYear - 9}-${data.security.pairs.dataYear}: ` +
+          `${data.security.observedOnsetsPerYear.toFixed(1)} a year; see docs/model/security.md).`,
+      );
+    }
   }
   return `${lines.join('\n')}\n`;
 }

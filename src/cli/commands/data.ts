@@ -5,6 +5,7 @@ import { UserError } from '../../errors.js';
 import type { WorldData } from '../../model/world-data.js';
 import { writeFileAtomically } from '../../output/atomic.js';
 import { nearest } from '../../suggest.js';
+import { securityCoverage, securityDetail } from './data-security.js';
 import { tradeCoverage, tradeDetail, tradeFlowsCsv, tradeMatrixCsv } from './data-trade.js';
 
 interface DataOptions {
@@ -62,6 +63,7 @@ function coverage(d: WorldData): string {
       if (s.imputed) lines.push(`  ${d.countries.iso3[i]}  ${label}: ${s.imputed}`);
     });
   }
+  lines.push(...securityCoverage(d));
   return `${lines.join('\n')}\n`;
 }
 
@@ -84,6 +86,7 @@ function countryDetail(d: WorldData, iso3: string): string {
     );
   }
   lines.push(...tradeDetail(d, i));
+  lines.push(...securityDetail(d, i));
   return `${lines.join('\n')}\n`;
 }
 

@@ -374,6 +374,13 @@ export const crises: Module = {
   ],
   countryVars: [
     {
+      name: 'financial_crisis',
+      units: '1 = onset',
+      description:
+        'A systemic banking crisis began this year (politics reads it the next year as a crisis shock)',
+      output: true,
+    },
+    {
       name: 'crisis_loss_fraction',
       units: 'fraction of GDP',
       description: 'Crisis losses above the base-year expectation (negative: a calmer time than usual)',
@@ -658,9 +665,12 @@ function financial(state: WorldState, s: Internal, year: number, ctx: Context): 
     ctx.log(year, '*', 'financial-crisis', 'global financial crisis: banking crises spread across countries');
   const mult = s.mult.financial;
   const effectiveness = effectivenessText(state, 'finance');
+  const onset = state.country.financial_crisis;
+  onset.fill(0);
   for (let i = 0; i < state.n; i++) {
     const u = rng.uniform();
     if (u >= rate) continue;
+    onset[i] = 1;
     const loss = hit(s.stock.financial, i, k.loss.financial * draw(k, u / rate) * mult[i]);
     ctx.log(
       year,

@@ -7,7 +7,9 @@
  * The two defaults are fitted so that world population follows the UN World Population Prospects 2024
  * medium variant (a peak of 10.3 billion in 2084, 10.2 billion in 2100) within 0.6 % at 2030-2100:
  * growth that fades with a time constant of decades is how fertility transitions look in WPP's projections.
- * Migration (and refugees from wars) arrive with the politics and security modules.
+ * Refugees from wars move population between states with a one-year lag: last year's arrivals and returns
+ * minus departures (the security module's refugee_net_migration_thousand, when present).
+ * Other migration arrives with the politics module.
  */
 
 import { sum } from '../math.js';
@@ -59,6 +61,8 @@ export const demography: Module = {
     const pop = state.country.population_million;
     const g0 = data.base.population_growth_recent;
     for (let i = 0; i < state.n; i++) pop[i] *= 1 + gLongRun + (g0[i] - gLongRun) * fade;
+    const refugees = state.country.refugee_net_migration_thousand;
+    if (refugees) for (let i = 0; i < state.n; i++) pop[i] += refugees[i] / 1000;
     state.global.population_million = sum(pop);
   },
 };

@@ -813,6 +813,16 @@ function setMember(s: Internal, state: WorldState, m: Move): void {
   const list: number[] = [];
   for (const i of s.scope[m.k]) if (s.member[m.k * n + i]) list.push(i);
   s.members[m.k] = Int32Array.from(list);
+  // The security module's joint IGO memberships follow: one more, or one fewer, with every other member.
+  const igo = state.dyad.joint_igo_memberships;
+  if (igo) {
+    const d = m.join ? 1 : -1;
+    for (const j of list) {
+      if (j === m.i) continue;
+      igo[m.i * n + j] += d;
+      igo[j * n + m.i] += d;
+    }
+  }
   s.paidNoPolitics[m.k] = Number.NaN;
   if (s.defs[m.k].scope === 'world') s.worldMemberships[m.i] += m.join ? 1 : -1;
   s.changed = true;

@@ -165,7 +165,7 @@ const CASES: Case[] = [
   },
   {
     name: 'trade.resolve-government-change',
-    what: 'one government raises (or lowers) its tariffs on all partners by 25 pp, 70 partners answer; warm start, loop tolerance (1e-10)',
+    what: 'one government raises (or lowers) its tariffs on all partners by 25 pp, 70 partners answer; warm start, loop tolerance (1e-6)',
     fn: governmentChange,
   },
   {

@@ -63,11 +63,11 @@ describe('the trade module', () => {
     const k = r.years.indexOf(2027);
     for (const c of ['USA', 'CHN', 'MEX', 'DEU']) {
       const row = cf.rows.find((x) => x.iso3 === c)!;
-      // The loop solves to 1e-10 excess demand, the stand-alone solve to 1e-12: real incomes agree to
-      // 1e-9 relative (1e-7 percentage points); here they differ by less than 1e-9 percentage points.
+      // The loop solves to 1e-6 excess demand, the stand-alone solve to 1e-12: real incomes agree to about
+      // 1e-6 relative (1e-4 percentage points); here they differ by less than 3e-7 percentage points.
       expect(
         Math.abs(r.country.real_income_change_pct[k * n + at(c)] - row.real_income_change_pct),
-      ).toBeLessThan(1e-7);
+      ).toBeLessThan(1e-4);
       expect(r.country.real_income_change_pct[(k - 1) * n + at(c)]).toBe(0);
     }
     // Losses act on GDP with a one-year lag, like climate damages.

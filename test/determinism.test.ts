@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { asin, cos, exp, expm1, log, pow, sin } from '../src/model/portable.js';
+import { asin, cos, exp, expm1, log, log1p, pow, sin } from '../src/model/portable.js';
 import { moduleRng } from '../src/model/rng.js';
 
 const MODEL = fileURLToPath(new URL('../src/model', import.meta.url));
@@ -44,7 +44,7 @@ describe('portable powers and trigonometry', () => {
     expect(offenders).toEqual([]);
   });
 
-  it('exp, log, expm1 and asin agree with Math to a few ulps; exp(0) = 1, log(1) = 0 exactly', () => {
+  it('exp, log, log1p, expm1 and asin agree with Math to a few ulps; exp(0) = 1, log(1) = 0 exactly', () => {
     const ulps = (a: number, b: number) => Math.abs(a - b) / (Number.EPSILON * Math.max(Math.abs(b), 1e-300));
     fc.assert(
       fc.property(fc.double({ min: -700, max: 700, noNaN: true }), (x) => {
@@ -63,6 +63,13 @@ describe('portable powers and trigonometry', () => {
         expect(ulps(expm1(x), Math.expm1(x))).toBeLessThanOrEqual(8);
       }),
     );
+    // log1p keeps its relative accuracy where 1 + x rounds away most of x.
+    fc.assert(
+      fc.property(fc.double({ min: -0.999, max: 1e6, noNaN: true }), (x) => {
+        expect(ulps(log1p(x), Math.log1p(x))).toBeLessThanOrEqual(8);
+      }),
+    );
+    expect(log1p(1e-20)).toBe(1e-20);
     fc.assert(
       fc.property(fc.double({ min: -1, max: 1, noNaN: true }), (y) => {
         expect(Math.abs(asin(y) - Math.asin(y))).toBeLessThanOrEqual(4 * Number.EPSILON);

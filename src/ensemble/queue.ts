@@ -1,0 +1,187 @@
+/**
+ * Shards across machines: a BullMQ queue in Redis. The submitting command adds one job per shard and waits
+ * for them; `worldorder worker` processes on any machine take jobs, run them on their worker threads and
+ * return the series. A worker that dies mid-shard stops renewing its lock; another worker's stalled-job
+ * check then puts the shard back on the queue, so every run is computed and collected exactly once.
+ * A worker refuses shards from a different model (code, data, parameters or outputs), since their results
+ * would not be the ensemble's.
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import { type Job, Queue, QueueEvents, UnrecoverableError, Worker } from 'bullmq';
+import { Redis } from 'ioredis';
+import { loadWorldData } from '../data/load.js';
+import { UserError } from '../errors.js';
+import { EVENT_SPECS, GLOBAL_OUTPUTS, registry } from '../model/engine.js';
+import { CODE_VERSION } from '../version.js';
+import type { Executor } from './executor.js';
+import { threadExecutor } from './pool.js';
+import type { RedisTarget } from './queue-url.js';
+import type { Shard } from './shard.js';
+
+const PREFIX = 'worldorder';
+const QUEUE = 'shards';
+/** How long to wait for Redis to answer before giving up. */
+const CONNECT_TIMEOUT_MS = 3000;
+/** Finished jobs are removed once collected; these bound what an interrupted submitter leaves behind. */
+const KEEP_DONE_S = 3600;
+const KEEP_FAILED_S = 24 * 3600;
+/** How often a shard may stall (its worker died) before it counts as failed. */
+const MAX_STALLS = 10;
+
+/** Resolves once Redis answers PING; a UserError within CONNECT_TIMEOUT_MS otherwise, never a hang. */
+export async function checkReachable(target: RedisTarget): Promise<void> {
+  const client = new Redis({
+    ...(target.connection as object),
+    lazyConnect: true,
+    connectTimeout: CONNECT_TIMEOUT_MS,
+    maxRetriesPerRequest: 0,
+    enableOfflineQueue: false,
+    retryStrategy: () => null,
+  });
+  client.on('error', () => {});
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await Promise.race([
+      client.connect().then(() => client.ping()),
+      new Promise((_, reject) => {
+        timer = setTimeout(
+          () => reject(new Error(`no answer in ${CONNECT_TIMEOUT_MS / 1000} s`)),
+          CONNECT_TIMEOUT_MS,
+        );
+      }),
+    ]);
+  } catch (err) {
+    throw new UserError(`cannot reach Redis at ${target.display}: ${(err as Error).message}`, '--queue');
+  } finally {
+    clearTimeout(timer);
+    client.disconnect();
+  }
+}
+
+/** What must match between a submitter and a worker for a shard's result to be the ensemble's. */
+export function modelFingerprint(): string {
+  const model = {
+    code: CODE_VERSION,
+    data: loadWorldData().version,
+    params: registry.defs.map((d) => [d.id, d.default, d.min, d.max]),
+    outputs: GLOBAL_OUTPUTS.map((v) => v.name),
+    events: EVENT_SPECS.map((e) => e.type),
+  };
+  return createHash('sha256').update(JSON.stringify(model)).digest('hex').slice(0, 16);
+}
+
+interface ShardJob {
+  readonly fingerprint: string;
+  readonly shard: Shard;
+}
+
+const encode = (a: Float64Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64');
+
+function decode(text: string): Float64Array {
+  const bytes = Buffer.from(text, 'base64');
+  return new Float64Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+}
+
+export interface QueueExecutorOptions {
+  /** Told once when no worker is connected, so a user is not left staring at a still bar. */
+  readonly onNoWorkers?: () => void;
+}
+
+/** Runs shards on whatever workers serve the queue. Checks that Redis answers first. */
+export async function queueExecutor(target: RedisTarget, opts: QueueExecutorOptions = {}): Promise<Executor> {
+  await checkReachable(target);
+  const connection = target.connection;
+  const queue = new Queue<ShardJob, string>(QUEUE, { connection, prefix: PREFIX });
+  const events = new QueueEvents(QUEUE, { connection, prefix: PREFIX });
+  await events.waitUntilReady();
+  const fingerprint = modelFingerprint();
+  return {
+    async run(shards, progress) {
+      const group = randomUUID();
+      const jobs: Job<ShardJob, string>[] = await queue.addBulk(
+        shards.map((shard, k) => ({
+          name: 'shard',
+          data: { fingerprint, shard },
+          opts: {
+            jobId: `${group}-${k}`,
+            attempts: 1,
+            removeOnComplete: { age: KEEP_DONE_S },
+            removeOnFail: { age: KEEP_FAILED_S },
+          },
+        })),
+      );
+      if ((await queue.getWorkersCount()) === 0) opts.onNoWorkers?.();
+      try {
+        return await Promise.all(
+          jobs.map(async (job, k) => {
+            const out = decode(await job.waitUntilFinished(events));
+            await job.remove().catch(() => {});
+            progress(shards[k].runs.length);
+            return out;
+          }),
+        );
+      } catch (err) {
+        // Withdraw what no worker has taken yet; a shard already running finishes and expires.
+        await Promise.all(jobs.map((job) => queue.remove(job.id!).catch(() => 0)));
+        throw new UserError(`a shard failed on a queue worker: ${(err as Error).message}`, '--queue');
+      }
+    },
+    async close() {
+      await events.close();
+      await queue.close();
+    },
+  };
+}
+
+export interface QueueWorkerOptions {
+  readonly threads: number;
+  /** A shard whose worker stops renewing its lock for this long is given to another worker. */
+  readonly lockMs: number;
+  readonly log: (line: string) => void;
+}
+
+/** Serves the queue until closed: each shard runs on one of `threads` worker threads. */
+export async function startQueueWorker(
+  target: RedisTarget,
+  opts: QueueWorkerOptions,
+): Promise<{ close(): Promise<void> }> {
+  await checkReachable(target);
+  const threads = threadExecutor(opts.threads);
+  const fingerprint = modelFingerprint();
+  const me = `${hostname()}:${process.pid}`;
+  const worker = new Worker<ShardJob, string>(
+    QUEUE,
+    async (job) => {
+      if (job.data.fingerprint !== fingerprint) {
+        throw new UnrecoverableError(
+          `worker ${me} runs a different model (fingerprint ${fingerprint}, worldorder ${CODE_VERSION}) from the submitter's (${job.data.fingerprint}); install the same version everywhere`,
+        );
+      }
+      const runs = job.data.shard.runs;
+      const retry =
+        job.attemptsStarted > 1 || job.stalledCounter > 0 ? ` (attempt ${job.attemptsStarted}, retried)` : '';
+      opts.log(`shard ${job.id}: runs ${runs[0].run}-${runs[runs.length - 1].run} started${retry}`);
+      const [out] = await threads.run([job.data.shard], () => {});
+      opts.log(`shard ${job.id}: done`);
+      return encode(out);
+    },
+    {
+      connection: target.connection,
+      prefix: PREFIX,
+      concurrency: opts.threads,
+      lockDuration: opts.lockMs,
+      stalledInterval: opts.lockMs,
+      maxStalledCount: MAX_STALLS,
+      name: me,
+    },
+  );
+  worker.on('error', (err) => opts.log(`error: ${err.message}`));
+  await worker.waitUntilReady();
+  return {
+    async close() {
+      await worker.close();
+      await threads.close();
+    },
+  };
+}

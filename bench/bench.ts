@@ -9,6 +9,8 @@ import { runFair } from '../src/model/climate/fair.js';
 import { registry, simulate } from '../src/model/engine.js';
 import { fairParams } from '../src/model/modules/climate.js';
 import { countriesCsv } from '../src/output/run-files.js';
+import { loadScenario } from '../src/scenario/load.js';
+import { ensembleCases } from './ensemble-cases.js';
 
 interface Case {
   readonly name: string;
@@ -16,6 +18,10 @@ interface Case {
   readonly fn: () => unknown;
   /** Fewer repetitions for cases that start a process. */
   readonly minRuns?: number;
+  /** Untimed runs first (default 3). */
+  readonly warmup?: number;
+  /** Figures derived from this and other cases' medians, reported beside this one. */
+  readonly extra?: (median: (name: string) => number) => Record<string, number>;
 }
 
 /** A fixed CO2 path, 1765-2500 (GtC/yr): a historical-like rise, a peak in 2050, decline to zero by 2150. */
@@ -37,17 +43,31 @@ const baseline = { params, seed: 1, firstYear: data.baseYear, lastYear: 2100 };
 const result = simulate(data, baseline);
 const bin = fileURLToPath(new URL('../bin/worldorder.js', import.meta.url));
 
+/** One full run of a shipped scenario as `worldorder run` makes it (its parameters and events), data loaded. */
+function scenarioRun(name: string, scenarioName: string): Case {
+  const { scenario } = loadScenario(scenarioName, data);
+  const options = {
+    params: registry.resolve(scenario.parameters),
+    seed: scenario.seed,
+    firstYear: scenario.first_year,
+    lastYear: scenario.last_year,
+    events: scenario.events,
+  };
+  return {
+    name,
+    what: `${scenarioName} ${scenario.first_year}-${scenario.last_year}, ${data.countries.iso3.length} states, data loaded`,
+    fn: () => simulate(data, options),
+  };
+}
+
 const CASES: Case[] = [
   {
     name: 'climate.fair-1765-2500',
     what: 'FaIR v1.6 CO2-only, 736 years',
     fn: () => runFair(fair, emissions),
   },
-  {
-    name: 'world.run-baseline',
-    what: `baseline ${data.baseYear}-2100, ${data.countries.iso3.length} states, data loaded`,
-    fn: () => simulate(data, baseline),
-  },
+  scenarioRun('world.run-baseline', 'baseline'),
+  // After the modules land: scenarioRun('world.run-retreat', 'retreat'),
   {
     name: 'output.countries-csv',
     what: 'format countries.csv for the baseline',
@@ -61,13 +81,14 @@ const CASES: Case[] = [
   },
 ];
 
-function measure(c: Case): { median: number; runs: number } {
-  for (let k = 0; k < 3; k++) c.fn();
+/** Times a case (awaiting it when it returns a promise). */
+async function measure(c: Case): Promise<{ median: number; runs: number }> {
+  for (let k = 0; k < (c.warmup ?? 3); k++) await c.fn();
   const times: number[] = [];
   const start = performance.now();
   while (times.length < (c.minRuns ?? 50) || (performance.now() - start < 1000 && times.length < 2000)) {
     const t0 = performance.now();
-    c.fn();
+    await c.fn();
     times.push(performance.now() - t0);
     if (c.minRuns && times.length >= c.minRuns) break;
   }
@@ -77,23 +98,32 @@ function measure(c: Case): { median: number; runs: number } {
 }
 
 const json = process.argv.includes('--json');
-const rows = CASES.map((c) => {
+const ensembles = await ensembleCases();
+const rows: { c: Case; median: number; runs: number }[] = [];
+for (const c of [...CASES, ...ensembles.cases]) {
   if (!json) process.stderr.write(`measuring ${c.name}...\n`);
-  return { c, ...measure(c) };
-});
+  rows.push({ c, ...(await measure(c)) });
+}
+await ensembles.close();
+const medianOf = (name: string) => rows.find((r) => r.c.name === name)?.median ?? Number.NaN;
+const extras = (c: Case) => c.extra?.(medianOf) ?? {};
 if (json) {
   const out = rows.map(({ c, median, runs }) => ({
     name: c.name,
     median_ms: Number(median.toFixed(4)),
     runs,
+    ...extras(c),
   }));
   process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
 } else {
   const w = Math.max(...rows.map((r) => r.c.name.length));
   process.stdout.write(`${'benchmark'.padEnd(w)}  median ms   runs  what\n`);
   for (const { c, median, runs } of rows) {
+    const derived = Object.entries(extras(c))
+      .map(([k, v]) => `; ${k} ${v}`)
+      .join('');
     process.stdout.write(
-      `${c.name.padEnd(w)}  ${median.toFixed(4).padStart(9)}  ${String(runs).padStart(5)}  ${c.what}\n`,
+      `${c.name.padEnd(w)}  ${median.toFixed(4).padStart(9)}  ${String(runs).padStart(5)}  ${c.what}${derived}\n`,
     );
   }
 }

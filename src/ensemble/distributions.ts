@@ -30,9 +30,10 @@ export function inverseCdf(d: Shape, u: number): number {
 
 /**
  * A draw from the distribution restricted to [lo, hi]: the quantile u of the truncated distribution,
- * F^-1(F(lo) + u (F(hi) - F(lo))). With u < 1 the value stays below hi wherever the density is positive.
+ * F^-1(F(lo) + u (F(hi) - F(lo))).
  */
 export function truncatedInverseCdf(d: Shape, u: number, lo: number, hi: number): number {
   const flo = cdf(d, lo);
-  return inverseCdf(d, flo + u * (cdf(d, hi) - flo));
+  // Clamped: F^-1(F(hi)) can round to just past hi.
+  return Math.min(hi, Math.max(lo, inverseCdf(d, flo + u * (cdf(d, hi) - flo))));
 }

@@ -39,7 +39,11 @@ export async function checkReachable(target: RedisTarget): Promise<void> {
     enableOfflineQueue: false,
     retryStrategy: () => null,
   });
-  client.on('error', () => {});
+  // The cause (ECONNREFUSED, ETIMEDOUT, ...) arrives as an error event; connect() only says it closed.
+  let cause: Error | undefined;
+  client.on('error', (err: Error) => {
+    cause ??= err;
+  });
   let timer: NodeJS.Timeout | undefined;
   try {
     await Promise.race([
@@ -52,7 +56,10 @@ export async function checkReachable(target: RedisTarget): Promise<void> {
       }),
     ]);
   } catch (err) {
-    throw new UserError(`cannot reach Redis at ${target.display}: ${(err as Error).message}`, '--queue');
+    throw new UserError(
+      `cannot reach Redis at ${target.display}: ${(cause ?? (err as Error)).message}`,
+      '--queue',
+    );
   } finally {
     clearTimeout(timer);
     client.disconnect();

@@ -4,9 +4,7 @@ import { join } from 'node:path';
 import { loadWorldData } from '../../data/load.js';
 import { computeRuns, ensembleRuns, shardCommon } from '../../ensemble/ensemble.js';
 import { samplingPlan } from '../../ensemble/plan.js';
-import { progressBar } from '../../ensemble/progress.js';
 import { QUANTILES, quantilesByYear } from '../../ensemble/series.js';
-import { writeParquet } from '../../ensemble/store.js';
 import { GLOBAL_OUTPUTS, registry } from '../../model/engine.js';
 import { writeDirectoryAtomically } from '../../output/atomic.js';
 import { headlineIndicators, headlineYears } from '../../output/consequences.js';
@@ -36,6 +34,8 @@ export async function ensemble(scenarioArg: string, opts: EnsembleOptions): Prom
   const plan = samplingPlan(registry, overrides);
   const specs = ensembleRuns(plan, runs, seed);
 
+  // The heavy parts (threads or Redis, DuckDB, the progress bar) load only once the input is known good.
+  const { progressBar } = await import('../../ensemble/progress.js');
   const executor = await exec.open();
   process.stderr.write(
     `worldorder: ${runs} runs of ${scenario.name}, ${plan.sampled.length} parameters sampled, on ${exec.where}\n`,
@@ -50,6 +50,7 @@ export async function ensemble(scenarioArg: string, opts: EnsembleOptions): Prom
   }
 
   const headline = headlineIndicators();
+  const { writeParquet } = await import('../../ensemble/store.js');
   await writeDirectoryAtomically(out, async (tmp) => {
     await writeParquet(tmp, specs, plan.sampled, series);
     // Indicator names carry their units, as in global.csv.

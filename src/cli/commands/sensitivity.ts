@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { loadWorldData } from '../../data/load.js';
 import { computeRuns, shardCommon } from '../../ensemble/ensemble.js';
 import { samplingPlan } from '../../ensemble/plan.js';
-import { progressBar } from '../../ensemble/progress.js';
 import { across } from '../../ensemble/series.js';
 import type { RunSpec } from '../../ensemble/shard.js';
 import { UserError } from '../../errors.js';
@@ -107,6 +106,8 @@ export async function sensitivity(scenarioArg: string, opts: SensitivityOptions)
     seed: scenario.seed,
     set: plan.values(design.points.subarray(run * k, (run + 1) * k)),
   }));
+  // The heavy parts (threads or Redis, DuckDB, the progress bar) load only once the input is known good.
+  const { progressBar } = await import('../../ensemble/progress.js');
   const executor = await exec.open();
   process.stderr.write(
     `worldorder: ${method} on ${scenario.name}: ${k} parameters, ${total} runs, on ${exec.where}\n`,

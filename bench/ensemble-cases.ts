@@ -120,7 +120,9 @@ export async function ensembleCases(): Promise<{ cases: BenchCase[]; close: () =
     const executor = await queueExecutor(parseQueueUrl(url));
     closers.push(
       () => executor.close(),
-      () => children.forEach((c) => c.kill('SIGKILL')),
+      () => {
+        for (const c of children) c.kill('SIGKILL');
+      },
     );
     const { shardSize } = execution({ queue: url }, RUNS);
     cases.push({

@@ -100,6 +100,8 @@ export async function queueExecutor(target: RedisTarget, opts: QueueExecutorOpti
   await checkReachable(target);
   const connection = target.connection;
   const queue = new Queue<ShardJob, string>(QUEUE, { connection, prefix: PREFIX });
+  // Each shard being waited for listens for the queue closing: many listeners are expected.
+  queue.setMaxListeners(0);
   const events = new QueueEvents(QUEUE, { connection, prefix: PREFIX });
   await events.waitUntilReady();
   const fingerprint = modelFingerprint();

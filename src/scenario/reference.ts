@@ -68,7 +68,11 @@ function fieldRows(shape: z.ZodRawShape): string[] {
     required?: string[];
   };
   return Object.entries(schema.properties).map(([key, s]) => {
-    const required = schema.required?.includes(key) ? 'yes' : `no (default \`${JSON.stringify(s.default)}\`)`;
+    const required = schema.required?.includes(key)
+      ? 'yes'
+      : s.default === undefined
+        ? 'no'
+        : `no (default \`${JSON.stringify(s.default)}\`)`;
     return `| \`${key}\` | ${esc(accepted(s))} | ${required} | ${esc(s.description ?? '')} |`;
   });
 }

@@ -18,6 +18,7 @@ export interface EnsembleRecord {
 
 export function ensembleRecord(rec: EnsembleRecord): string {
   const active = new Set(rec.plan.constraints);
+  const sampled = new Set(rec.plan.sampled.map((d) => d.id));
   return `${JSON.stringify(
     {
       model: 'worldorder',
@@ -35,7 +36,7 @@ export function ensembleRecord(rec: EnsembleRecord): string {
         design: 'Latin hypercube (McKay, Beckman and Conover 1979) over the parameters below',
         run_seed: 'runSeed(seed, run) in src/ensemble/plan.ts: a hash of the ensemble seed and the run index',
         not_sampled:
-          "fixed parameters, scenario levers, and parameters set by the scenario or --set: they keep the values in 'parameters'",
+          "fixed parameters, scenario levers, and parameters set by the scenario or --set: their values are in 'parameters'",
         constraints: ORDER_CONSTRAINTS.filter((c) => active.has(c)).map((c) => ({
           rule: `${c.lower} < ${c.upper}: ${c.lower} is drawn from its distribution truncated below ${c.upper}`,
           why: c.why,
@@ -49,7 +50,7 @@ export function ensembleRecord(rec: EnsembleRecord): string {
           units: d.units,
         })),
       },
-      parameters: rec.plan.base,
+      parameters: Object.fromEntries(Object.entries(rec.plan.base).filter(([id]) => !sampled.has(id))),
       files: {
         'runs.parquet': 'one row a run: run, seed, and a column per sampled parameter (named by its id)',
         'series.parquet': 'one row a run and year: run, year and every global output (as in global.csv)',

@@ -52,7 +52,9 @@ program
   .description('list the parameter registry: every coefficient with default, range, units and source')
   .option('-s, --search <text>', 'only parameters whose id, description or source contains the text')
   .addOption(new Option('--markdown', 'print a Markdown table').conflicts('json'))
-  .addOption(new Option('--json', 'print JSON: [{id, default, min, max, units, source, description, lever?}]'))
+  .addOption(
+    new Option('--json', 'print JSON: [{id, default, min, max, units, source, description, lever?}]'),
+  )
   .action(async (opts) => (await import('./commands/params.js')).params(opts));
 
 program

@@ -1,7 +1,8 @@
 /**
  * Shards across machines: a BullMQ queue in Redis. The submitting command adds one job per shard and waits
  * for them; `worldorder worker` processes on any machine take jobs, run them on their worker threads and
- * return the series. A worker that dies mid-shard stops renewing its lock; another worker's stalled-job
+ * leave the series in Redis as raw bytes under a key of the shard's own (not in the job's return value,
+ * which BullMQ would copy into its event stream as JSON). A worker that dies mid-shard stops renewing its lock; another worker's stalled-job
  * check then puts the shard back on the queue, so every run is computed and collected exactly once.
  * A worker refuses shards from a different model (code, data, parameters or outputs), since their results
  * would not be the ensemble's.
@@ -83,12 +84,12 @@ interface ShardJob {
   readonly shard: Shard;
 }
 
-const encode = (a: Float64Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64');
+/** Where a shard's series wait for the submitter. */
+const resultKey = (jobId: string) => `${PREFIX}:result:${jobId}`;
 
-function decode(text: string): Float64Array {
-  const bytes = Buffer.from(text, 'base64');
-  return new Float64Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
-}
+/** A client for the result keys; BullMQ's own connections stay its own. */
+const resultClient = (target: RedisTarget) =>
+  new Redis({ ...(target.connection as object), maxRetriesPerRequest: null });
 
 export interface QueueExecutorOptions {
   /** Told once when no worker is connected, so a user is not left staring at a still bar. */
@@ -104,6 +105,7 @@ export async function queueExecutor(target: RedisTarget, opts: QueueExecutorOpti
   queue.setMaxListeners(0);
   const events = new QueueEvents(QUEUE, { connection, prefix: PREFIX });
   await events.waitUntilReady();
+  const results = resultClient(target);
   const fingerprint = modelFingerprint();
   return {
     async run(shards, progress) {
@@ -124,10 +126,16 @@ export async function queueExecutor(target: RedisTarget, opts: QueueExecutorOpti
       try {
         return await Promise.all(
           jobs.map(async (job, k) => {
-            const out = decode(await job.waitUntilFinished(events));
-            await job.remove().catch(() => {});
+            const length = Number(await job.waitUntilFinished(events));
+            const bytes = await results.getBuffer(resultKey(job.id!));
+            if (!bytes || bytes.byteLength !== length * Float64Array.BYTES_PER_ELEMENT) {
+              throw new Error(`the result of shard ${job.id} is missing from Redis`);
+            }
+            await Promise.all([results.del(resultKey(job.id!)), job.remove().catch(() => {})]);
             progress(shards[k].runs.length);
-            return out;
+            return new Float64Array(
+              bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength),
+            );
           }),
         );
       } catch (err) {
@@ -139,6 +147,7 @@ export async function queueExecutor(target: RedisTarget, opts: QueueExecutorOpti
     async close() {
       await events.close();
       await queue.close();
+      results.disconnect();
     },
   };
 }
@@ -157,6 +166,7 @@ export async function startQueueWorker(
 ): Promise<{ close(): Promise<void> }> {
   await checkReachable(target);
   const threads = threadExecutor(opts.threads);
+  const results = resultClient(target);
   const fingerprint = modelFingerprint();
   const me = `${hostname()}:${process.pid}`;
   const worker = new Worker<ShardJob, string>(
@@ -172,8 +182,11 @@ export async function startQueueWorker(
         job.attemptsStarted > 1 || job.stalledCounter > 0 ? ` (attempt ${job.attemptsStarted}, retried)` : '';
       opts.log(`shard ${job.id}: runs ${runs[0].run}-${runs[runs.length - 1].run} started${retry}`);
       const [out] = await threads.run([job.data.shard], () => {});
+      const bytes = Buffer.from(out.buffer, out.byteOffset, out.byteLength);
+      await results.set(resultKey(job.id!), bytes, 'EX', KEEP_DONE_S);
       opts.log(`shard ${job.id}: done`);
-      return encode(out);
+      // The return value only tells the submitter how many values to expect.
+      return String(out.length);
     },
     {
       connection: target.connection,
@@ -191,6 +204,7 @@ export async function startQueueWorker(
     async close() {
       await worker.close();
       await threads.close();
+      results.disconnect();
     },
   };
 }

@@ -66,15 +66,15 @@ export async function ensembleCases(): Promise<{ cases: BenchCase[]; close: () =
       name: 'ensemble.baseline-1000-1-thread',
       what: `${RUNS} full baseline runs on 1 worker thread (warm)`,
       fn: onThreads(1),
-      minRuns: 3,
-      warmup: 1,
+      minRuns: 7,
+      warmup: 2,
     },
     {
       name: 'ensemble.baseline-1000',
       what: `${RUNS} full baseline runs on 2 worker threads (warm)`,
       fn: onThreads(2),
-      minRuns: 3,
-      warmup: 1,
+      minRuns: 7,
+      warmup: 2,
       extra: (median) => ({
         parallel_efficiency: Number(
           (median('ensemble.baseline-1000-1-thread') / (2 * median('ensemble.baseline-1000'))).toFixed(3),
@@ -129,8 +129,8 @@ export async function ensembleCases(): Promise<{ cases: BenchCase[]; close: () =
       name: 'ensemble.queue-baseline-1000',
       what: `${RUNS} full baseline runs on a Redis queue, 2 worker processes of 1 thread (warm)`,
       fn: () => ensemble.computeRuns(executor, runs, common, shardSize, () => {}),
-      minRuns: 3,
-      warmup: 1,
+      minRuns: 7,
+      warmup: 2,
       extra: (median) => ({
         throughput_vs_2_threads: Number(
           (median('ensemble.baseline-1000') / median('ensemble.queue-baseline-1000')).toFixed(3),

@@ -236,6 +236,16 @@ describe('shards', () => {
       lastYear: common.lastYear,
     });
     for (const v of GLOBAL_OUTPUTS) expect(across(series, v.name, 2040)[5]).toBe(r.global[v.name].at(-1));
+    // Shards skip the country series, which an ensemble does not keep; the global ones do not change.
+    const lean = simulate(data, {
+      params: { ...plan.base, ...runs[5].set },
+      seed: runs[5].seed,
+      firstYear: common.firstYear,
+      lastYear: common.lastYear,
+      countrySeries: false,
+    });
+    expect(lean.country).toEqual({});
+    expect(lean.global).toEqual(r.global);
     // Runs really differ: the draws reach the model.
     expect(new Set(across(series, 'temperature_anomaly_k', 2040)).size).toBe(6);
     const q = quantilesByYear(series, 'temperature_anomaly_k');

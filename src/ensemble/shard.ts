@@ -44,6 +44,7 @@ export function runShard(data: WorldData, shard: Shard): Float64Array {
       firstYear: shard.firstYear,
       lastYear: shard.lastYear,
       events: shard.events,
+      countrySeries: false,
     });
     GLOBAL_OUTPUTS.forEach((v, o) => {
       out.set(result.global[v.name], (r * GLOBAL_OUTPUTS.length + o) * years);

@@ -45,6 +45,8 @@ export interface RunOptions {
   readonly lastYear: number;
   /** Timed scenario events, validated (src/scenario/load.ts). */
   readonly events?: readonly ScenarioEvent[];
+  /** Record the country series (default true); ensembles keep only the global ones. */
+  readonly countrySeries?: boolean;
 }
 
 export interface Table {
@@ -94,13 +96,14 @@ export function simulate(data: WorldData, options: RunOptions): RunResult {
   const global: Record<string, Float64Array> = {};
   const country: Record<string, Float64Array> = {};
   for (const v of GLOBAL_OUTPUTS) global[v.name] = new Float64Array(nYears);
-  for (const v of COUNTRY_OUTPUTS) country[v.name] = new Float64Array(nYears * n);
+  const countryOutputs = options.countrySeries === false ? [] : COUNTRY_OUTPUTS;
+  for (const v of countryOutputs) country[v.name] = new Float64Array(nYears * n);
 
   const record = () => {
     const k = state.year - firstYear;
     if (k < 0) return;
     for (const v of GLOBAL_OUTPUTS) global[v.name][k] = state.global[v.name];
-    for (const v of COUNTRY_OUTPUTS) country[v.name].set(state.country[v.name], k * n);
+    for (const v of countryOutputs) country[v.name].set(state.country[v.name], k * n);
   };
 
   for (const m of MODULES) m.init(state, ctx);

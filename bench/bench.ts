@@ -1,6 +1,7 @@
 /**
  * Benchmarks: `npm run bench` prints a table, `npm run bench -- --json` a JSON array of
- * {name, median_ms, runs}. Each case runs untimed a few times first, then until it has a stable median.
+ * {name, median_ms, runs} (plus any figures a case derives, such as parallel efficiency). Each case runs
+ * untimed a few times first, then until it has a stable median.
  */
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -20,8 +21,8 @@ interface Case {
   readonly minRuns?: number;
   /** Untimed runs first (default 3). */
   readonly warmup?: number;
-  /** Figures derived from this and other cases' medians, reported beside this one. */
-  readonly extra?: (median: (name: string) => number) => Record<string, number>;
+  /** Figures derived from this and other cases' times, reported beside this one. */
+  readonly extra?: (stats: (name: string) => Stats) => Record<string, number>;
 }
 
 /** A fixed CO2 path, 1765-2500 (GtC/yr): a historical-like rise, a peak in 2050, decline to zero by 2150. */
@@ -82,7 +83,14 @@ const CASES: Case[] = [
 ];
 
 /** Times a case (awaiting it when it returns a promise). */
-async function measure(c: Case): Promise<{ median: number; runs: number }> {
+interface Stats {
+  readonly median: number;
+  /** The fastest run: the least disturbed by other work on the machine. */
+  readonly min: number;
+  readonly runs: number;
+}
+
+async function measure(c: Case): Promise<Stats> {
   for (let k = 0; k < (c.warmup ?? 3); k++) await c.fn();
   const times: number[] = [];
   const start = performance.now();
@@ -94,19 +102,24 @@ async function measure(c: Case): Promise<{ median: number; runs: number }> {
   }
   times.sort((a, b) => a - b);
   const m = times.length >> 1;
-  return { median: times.length % 2 ? times[m] : (times[m - 1] + times[m]) / 2, runs: times.length };
+  return {
+    median: times.length % 2 ? times[m] : (times[m - 1] + times[m]) / 2,
+    min: times[0],
+    runs: times.length,
+  };
 }
 
 const json = process.argv.includes('--json');
 const ensembles = await ensembleCases();
-const rows: { c: Case; median: number; runs: number }[] = [];
+const rows: ({ c: Case } & Stats)[] = [];
 for (const c of [...CASES, ...ensembles.cases]) {
   if (!json) process.stderr.write(`measuring ${c.name}...\n`);
   rows.push({ c, ...(await measure(c)) });
 }
 await ensembles.close();
-const medianOf = (name: string) => rows.find((r) => r.c.name === name)?.median ?? Number.NaN;
-const extras = (c: Case) => c.extra?.(medianOf) ?? {};
+const none: Stats = { median: Number.NaN, min: Number.NaN, runs: 0 };
+const statsOf = (name: string) => rows.find((r) => r.c.name === name) ?? none;
+const extras = (c: Case) => c.extra?.(statsOf) ?? {};
 if (json) {
   const out = rows.map(({ c, median, runs }) => ({
     name: c.name,

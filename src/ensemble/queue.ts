@@ -9,7 +9,7 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import { type Job, Queue, QueueEvents, UnrecoverableError, Worker } from 'bullmq';
+import { Queue, QueueEvents, UnrecoverableError, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { loadWorldData } from '../data/load.js';
 import { UserError } from '../errors.js';
@@ -24,8 +24,9 @@ const PREFIX = 'worldorder';
 const QUEUE = 'shards';
 /** How long to wait for Redis to answer before giving up. */
 const CONNECT_TIMEOUT_MS = 3000;
-/** Finished jobs are removed once collected; these bound what an interrupted submitter leaves behind. */
+/** How long a shard's result waits for a submitter that has gone (it is read once, then deleted). */
 const KEEP_DONE_S = 3600;
+/** How long a failed shard stays inspectable. */
 const KEEP_FAILED_S = 24 * 3600;
 /** How often a shard may stall (its worker died) before it counts as failed. */
 const MAX_STALLS = 10;
@@ -87,6 +88,14 @@ interface ShardJob {
 /** Where a shard's series wait for the submitter. */
 const resultKey = (jobId: string) => `${PREFIX}:result:${jobId}`;
 
+/** The doubles in a buffer: a view when it is aligned (the usual case), else a copy. */
+function asFloat64(bytes: Buffer): Float64Array {
+  const n = bytes.byteLength / Float64Array.BYTES_PER_ELEMENT;
+  return bytes.byteOffset % Float64Array.BYTES_PER_ELEMENT === 0
+    ? new Float64Array(bytes.buffer, bytes.byteOffset, n)
+    : new Float64Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+}
+
 /** A client for the result keys; BullMQ's own connections stay its own. */
 const resultClient = (target: RedisTarget) =>
   new Redis({ ...(target.connection as object), maxRetriesPerRequest: null });
@@ -101,8 +110,8 @@ export async function queueExecutor(target: RedisTarget, opts: QueueExecutorOpti
   await checkReachable(target);
   const connection = target.connection;
   const queue = new Queue<ShardJob, string>(QUEUE, { connection, prefix: PREFIX });
-  // Each shard being waited for listens for the queue closing: many listeners are expected.
-  queue.setMaxListeners(0);
+  // Listening from before the first job is added, so no completion can be missed; a finished job removes
+  // itself, so collecting a shard costs one read of its result.
   const events = new QueueEvents(QUEUE, { connection, prefix: PREFIX });
   await events.waitUntilReady();
   const results = resultClient(target);
@@ -110,38 +119,54 @@ export async function queueExecutor(target: RedisTarget, opts: QueueExecutorOpti
   return {
     async run(shards, progress) {
       const group = randomUUID();
-      const jobs: Job<ShardJob, string>[] = await queue.addBulk(
-        shards.map((shard, k) => ({
-          name: 'shard',
-          data: { fingerprint, shard },
-          opts: {
-            jobId: `${group}-${k}`,
-            attempts: 1,
-            removeOnComplete: { age: KEEP_DONE_S },
-            removeOnFail: { age: KEEP_FAILED_S },
-          },
-        })),
-      );
-      if ((await queue.getWorkersCount()) === 0) opts.onNoWorkers?.();
-      try {
-        return await Promise.all(
-          jobs.map(async (job, k) => {
-            const length = Number(await job.waitUntilFinished(events));
-            const bytes = await results.getBuffer(resultKey(job.id!));
-            if (!bytes || bytes.byteLength !== length * Float64Array.BYTES_PER_ELEMENT) {
-              throw new Error(`the result of shard ${job.id} is missing from Redis`);
+      const index = new Map(shards.map((_, k) => [`${group}-${k}`, k]));
+      const out: Float64Array[] = new Array(shards.length);
+      let left = shards.length;
+      let onCompleted = (_: { jobId: string; returnvalue: string }) => {};
+      let onFailed = (_: { jobId: string; failedReason: string }) => {};
+      const collected = new Promise<void>((resolve, reject) => {
+        onCompleted = ({ jobId, returnvalue }) => {
+          const k = index.get(jobId);
+          if (k === undefined || out[k]) return;
+          results.getdelBuffer(resultKey(jobId)).then((bytes) => {
+            if (!bytes || bytes.byteLength !== Number(returnvalue) * Float64Array.BYTES_PER_ELEMENT) {
+              reject(new Error(`the result of shard ${jobId} is missing from Redis`));
+              return;
             }
-            await Promise.all([results.del(resultKey(job.id!)), job.remove().catch(() => {})]);
+            out[k] = asFloat64(bytes);
             progress(shards[k].runs.length);
-            return new Float64Array(
-              bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength),
-            );
-          }),
+            if (--left === 0) resolve();
+          }, reject);
+        };
+        onFailed = ({ jobId, failedReason }) => {
+          if (index.has(jobId)) reject(new Error(failedReason));
+        };
+      });
+      events.on('completed', onCompleted);
+      events.on('failed', onFailed);
+      try {
+        await queue.addBulk(
+          shards.map((shard, k) => ({
+            name: 'shard',
+            data: { fingerprint, shard },
+            opts: {
+              jobId: `${group}-${k}`,
+              attempts: 1,
+              removeOnComplete: true,
+              removeOnFail: { age: KEEP_FAILED_S },
+            },
+          })),
         );
+        if ((await queue.getWorkersCount()) === 0) opts.onNoWorkers?.();
+        await collected;
+        return out;
       } catch (err) {
-        // Withdraw what no worker has taken yet; a shard already running finishes and expires.
-        await Promise.all(jobs.map((job) => queue.remove(job.id!).catch(() => 0)));
+        // Withdraw what no worker has taken yet; a shard already running finishes and its result expires.
+        await Promise.all([...index.keys()].map((id) => queue.remove(id).catch(() => 0)));
         throw new UserError(`a shard failed on a queue worker: ${(err as Error).message}`, '--queue');
+      } finally {
+        events.off('completed', onCompleted);
+        events.off('failed', onFailed);
       }
     },
     async close() {

@@ -1,7 +1,8 @@
 /**
  * Benchmarks: `npm run bench` prints a table, `npm run bench -- --json` a JSON array of
- * {name, median_ms, runs}; `npm run bench -- NAME ...` only the cases whose names contain a NAME. Each case
- * runs untimed a few times first, then until it has a stable median.
+ * {name, median_ms, runs} (plus any figures a case derives, such as a rate or parallel efficiency);
+ * `npm run bench -- NAME ...` only the cases whose names contain a NAME. Each case runs untimed a few times
+ * first, then until it has a stable median.
  */
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -23,6 +24,9 @@ import { allocateState } from '../src/model/state.js';
 import { baselineFromFlows } from '../src/model/trade/baseline.js';
 import { TradeSolver } from '../src/model/trade/solver.js';
 import { countriesCsv } from '../src/output/run-files.js';
+import { loadScenario } from '../src/scenario/load.js';
+import { runOptions } from '../src/scenario/run-options.js';
+import { ENSEMBLE_CASE_NAMES, ensembleCases } from './ensemble-cases.js';
 
 interface Case {
   readonly name: string;
@@ -32,6 +36,10 @@ interface Case {
   readonly minRuns?: number;
   /** Items one run processes (agent updates, ...): the table then shows a rate. */
   readonly items?: number;
+  /** Untimed runs first (default 3). */
+  readonly warmup?: number;
+  /** Figures derived from this and other cases' times, reported beside this one. */
+  readonly extra?: (stats: (name: string) => Stats) => Record<string, number>;
 }
 
 /** A fixed CO2 path, 1765-2500 (GtC/yr): a historical-like rise, a peak in 2050, decline to zero by 2150. */
@@ -142,17 +150,25 @@ function securityState() {
 }
 const sec = securityState();
 
+/** One full run of a shipped scenario as `worldorder run` makes it (its parameters and events), data loaded. */
+function scenarioRun(name: string, scenarioName: string): Case {
+  const { scenario } = loadScenario(scenarioName, data);
+  const options = runOptions({ scenario });
+  return {
+    name,
+    what: `${scenarioName} ${scenario.first_year}-${scenario.last_year}, ${data.countries.iso3.length} states, data loaded`,
+    fn: () => simulate(data, options),
+  };
+}
+
 const CASES: Case[] = [
   {
     name: 'climate.fair-1765-2500',
     what: 'FaIR v1.6 CO2-only, 736 years',
     fn: () => runFair(fair, emissions),
   },
-  {
-    name: 'world.run-baseline',
-    what: `baseline ${data.baseYear}-2100, ${data.countries.iso3.length} states, data loaded`,
-    fn: () => simulate(data, baseline),
-  },
+  scenarioRun('world.run-baseline', 'baseline'),
+  scenarioRun('world.run-retreat', 'retreat'),
   {
     name: 'trade.solve-world-trade-war',
     what: `every pair at 60 %, ${n} states, cold start (residual < 1e-12)`,
@@ -219,41 +235,62 @@ const CASES: Case[] = [
   },
 ];
 
-function measure(c: Case): { median: number; runs: number } {
-  for (let k = 0; k < 3; k++) c.fn();
+/** Times a case (awaiting it when it returns a promise). */
+interface Stats {
+  readonly median: number;
+  /** The fastest run: the least disturbed by other work on the machine. */
+  readonly min: number;
+  readonly runs: number;
+}
+
+async function measure(c: Case): Promise<Stats> {
+  for (let k = 0; k < (c.warmup ?? 3); k++) await c.fn();
   const times: number[] = [];
   const start = performance.now();
   while (times.length < (c.minRuns ?? 50) || (performance.now() - start < 1000 && times.length < 2000)) {
     const t0 = performance.now();
-    c.fn();
+    await c.fn();
     times.push(performance.now() - t0);
     if (c.minRuns && times.length >= c.minRuns) break;
   }
   times.sort((a, b) => a - b);
   const m = times.length >> 1;
-  return { median: times.length % 2 ? times[m] : (times[m - 1] + times[m]) / 2, runs: times.length };
+  return {
+    median: times.length % 2 ? times[m] : (times[m - 1] + times[m]) / 2,
+    min: times[0],
+    runs: times.length,
+  };
 }
 
 const json = process.argv.includes('--json');
 // `npm run bench -- world.run` measures only the cases whose names contain one of the words given.
 const only = process.argv.slice(2).filter((a) => !a.startsWith('--'));
-const chosen = only.length ? CASES.filter((c) => only.some((w) => c.name.includes(w))) : CASES;
+const wanted = (name: string) => only.length === 0 || only.some((w) => name.includes(w));
+// The ensemble cases start worker threads, processes and a Redis server: only when one of them is wanted.
+const ensembles = ENSEMBLE_CASE_NAMES.some(wanted) ? await ensembleCases() : undefined;
+const chosen = [...CASES, ...(ensembles?.cases ?? [])].filter((c) => wanted(c.name));
 if (chosen.length === 0) {
   process.stderr.write(
-    `bench: no case matches ${only.join(', ')}; cases: ${CASES.map((c) => c.name).join(', ')}\n`,
+    `bench: no case matches ${only.join(', ')}; cases: ${[...CASES.map((c) => c.name), ...ENSEMBLE_CASE_NAMES].join(', ')}\n`,
   );
   process.exit(2);
 }
-const rows = chosen.map((c) => {
+const rows: ({ c: Case } & Stats)[] = [];
+for (const c of chosen) {
   if (!json) process.stderr.write(`measuring ${c.name}...\n`);
-  return { c, ...measure(c) };
-});
+  rows.push({ c, ...(await measure(c)) });
+}
+await ensembles?.close();
+const none: Stats = { median: Number.NaN, min: Number.NaN, runs: 0 };
+const statsOf = (name: string) => rows.find((r) => r.c.name === name) ?? none;
+const extras = (c: Case) => c.extra?.(statsOf) ?? {};
 if (json) {
   const out = rows.map(({ c, median, runs }) => ({
     name: c.name,
     median_ms: Number(median.toFixed(4)),
     runs,
     ...(c.items && { items_per_s: Math.round((1000 * c.items) / median) }),
+    ...extras(c),
   }));
   process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
 } else {
@@ -261,8 +298,11 @@ if (json) {
   process.stdout.write(`${'benchmark'.padEnd(w)}  median ms   runs  what\n`);
   for (const { c, median, runs } of rows) {
     const rate = c.items ? `; ${((1000 * c.items) / median / 1e6).toFixed(1)} million a second` : '';
+    const derived = Object.entries(extras(c))
+      .map(([k, v]) => `; ${k} ${v}`)
+      .join('');
     process.stdout.write(
-      `${c.name.padEnd(w)}  ${median.toFixed(4).padStart(9)}  ${String(runs).padStart(5)}  ${c.what}${rate}\n`,
+      `${c.name.padEnd(w)}  ${median.toFixed(4).padStart(9)}  ${String(runs).padStart(5)}  ${c.what}${rate}${derived}\n`,
     );
   }
 }

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { paramsMarkdown } from '../src/cli/commands/params.js';
 import { registry } from '../src/model/engine.js';
 import { MODULES } from '../src/model/modules/index.js';
+import { currentReference, REFERENCE_PATH } from '../src/scenario/reference.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -39,5 +40,6 @@ export function parametersDoc(): string {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   writeFileSync(PARAMETERS_PATH, parametersDoc());
+  writeFileSync(REFERENCE_PATH, currentReference());
   console.log(`wrote ${PARAMETERS_PATH}: ${registry.defs.length} parameters in ${MODULES.length} modules`);
 }

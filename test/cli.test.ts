@@ -195,8 +195,22 @@ describe('worldorder climate, params, scenarios, data, --help', () => {
   it('params --json lists every registry entry with its documented fields', () => {
     const rows = JSON.parse(cli(['params', '--json']).stdout);
     expect(rows).toHaveLength(registry.defs.length);
-    for (const row of rows)
-      expect(Object.keys(row)).toEqual(['id', 'default', 'min', 'max', 'units', 'source', 'description']);
+    // `lever` (its kind) only on scenario levers.
+    for (const row of rows) {
+      const lever = registry.get(row.id)?.lever;
+      expect(Object.keys(row)).toEqual([
+        'id',
+        'default',
+        'min',
+        'max',
+        'units',
+        'source',
+        'description',
+        ...(lever ? ['lever'] : []),
+      ]);
+      expect(row.lever).toBe(lever);
+    }
+    expect(rows.find((r: { id: string }) => r.id === 'reforms.rebalancing').lever).toBe('reform');
     const found = JSON.parse(cli(['params', '--json', '--search', 'sensitivity']).stdout);
     expect(found.map((r: { id: string }) => r.id)).toContain('climate.ecs');
     expect(cli(['params', '--markdown']).stdout).toMatch(/^\| id \| default \|/);

@@ -52,6 +52,8 @@ export interface RunOptions {
   readonly modules?: readonly Module[];
   /** Aggregate opinion equations (the default) or citizens on a network (`--opinion agents`). */
   readonly opinion?: OpinionMode;
+  /** Record the country series (default true); ensembles keep only the global ones. */
+  readonly countrySeries?: boolean;
 }
 
 export interface Table {
@@ -105,8 +107,9 @@ export function simulate(data: WorldData, options: RunOptions): RunResult {
   };
   const nYears = lastYear - firstYear + 1;
   // Output columns in parallel arrays: record() runs every year and should not look the columns up by name.
+  // Ensembles skip the country series (countrySeries: false): they keep only the global ones.
   const globalNames = globalOutputs.map((v) => v.name);
-  const countryNames = countryOutputs.map((v) => v.name);
+  const countryNames = options.countrySeries === false ? [] : countryOutputs.map((v) => v.name);
   const globalCols = globalNames.map(() => new Float64Array(nYears));
   const countryCols = countryNames.map(() => new Float64Array(nYears * n));
   const global = Object.fromEntries(globalNames.map((name, q) => [name, globalCols[q]]));

@@ -8,6 +8,13 @@ import { nearest } from '../suggest.js';
 
 export type Distribution = 'uniform' | 'triangular' | 'fixed';
 
+/**
+ * What kind of scenario lever a parameter is: a driver of the retreat (disinformation, cultural anxiety, bloc
+ * decoupling...), one of the essay's four reforms, a labor lever of the balanced model, or another policy choice
+ * (e.g. a climate club). The web explorer's groups (src/essay/levers.ts) put them the same way.
+ */
+export type LeverKind = 'driver' | 'reform' | 'labor' | 'policy';
+
 export interface ParamDef {
   /** `module.name`, e.g. `economy.frontier_growth`. */
   readonly id: string;
@@ -21,6 +28,12 @@ export interface ParamDef {
   readonly source: string;
   /** One line: what it does. */
   readonly description: string;
+  /**
+   * Set on a scenario lever: a choice a scenario makes rather than an uncertain coefficient, so an ensemble
+   * holds it at the scenario's value instead of sampling it, and docs/scenarios.md lists it as a lever.
+   * Its default is the lever's neutral value.
+   */
+  readonly lever?: LeverKind;
 }
 
 /** Resolved parameter values by id. */

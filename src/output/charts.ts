@@ -192,6 +192,33 @@ function withHeader(doc: SvgDocument, plot: SvgElement, title: string, subtitle:
   return svg;
 }
 
+const PLOT_STYLE = {
+  fontFamily: FONT_FAMILY,
+  fontSize: `${TICK_FONT_SIZE}px`,
+  color: TEXT_COLOR,
+  background: 'white',
+} as const;
+const YEAR_AXIS = {
+  label: 'Year',
+  labelAnchor: 'center',
+  labelArrow: 'none',
+  tickFormat: 'd',
+  ticks: 8,
+} as const;
+
+/** A rounded value axis over the finite values (and zero, when asked), never empty. */
+function niceDomain(values: readonly number[], zero: boolean): [number, number] {
+  const extent = d3.extent([...values.filter(Number.isFinite), ...(zero ? [0] : [])]);
+  const lo = extent[0] ?? 0;
+  const hi = extent[1] ?? 1;
+  const [a, b] = d3
+    .scaleLinear()
+    .domain(lo === hi ? [lo - 1, hi + 1] : [lo, hi])
+    .nice(Y_TICKS)
+    .domain();
+  return [a, b];
+}
+
 /**
  * A line chart of one or more yearly series: one line per series, labelled at its end when there are
  * several, optional labelled horizontal reference lines. Returns standalone SVG text.
@@ -210,18 +237,10 @@ export function lineChartSvg(spec: LineChartSpec): string {
     years.map((year, k) => ({ year, value: s.values[k], series: s.label })),
   );
   const finite = points.filter((p) => Number.isFinite(p.value));
-  const extent = d3.extent([
-    ...finite.map((p) => p.value),
-    ...(spec.rules ?? []).map((r) => r.value),
-    ...(spec.zero === false ? [] : [0]),
-  ]);
-  const lo = extent[0] ?? 0;
-  const hi = extent[1] ?? 1;
-  const yDomain = d3
-    .scaleLinear()
-    .domain(lo === hi ? [lo - 1, hi + 1] : [lo, hi])
-    .nice(Y_TICKS)
-    .domain();
+  const yDomain = niceDomain(
+    [...finite.map((p) => p.value), ...(spec.rules ?? []).map((r) => r.value)],
+    spec.zero !== false,
+  );
   const innerHeight = height - MARGIN.top - MARGIN.bottom;
   const unitsPerPixel = (yDomain[1] - yDomain[0]) / innerHeight;
 
@@ -256,13 +275,8 @@ export function lineChartSvg(spec: LineChartSpec): string {
     marginBottom: MARGIN.bottom,
     marginLeft: MARGIN.left,
     marginRight,
-    style: {
-      fontFamily: FONT_FAMILY,
-      fontSize: `${TICK_FONT_SIZE}px`,
-      color: TEXT_COLOR,
-      background: 'white',
-    },
-    x: { label: 'Year', labelAnchor: 'center', labelArrow: 'none', tickFormat: 'd', ticks: 8 },
+    style: PLOT_STYLE,
+    x: YEAR_AXIS,
     y: {
       label: spec.yLabel,
       labelOffset: MARGIN.left - TEXT_LEFT,
@@ -438,4 +452,147 @@ export async function writeCharts(result: RunResult, dir: string, scenarioName: 
     written.push(chart.file);
   }
   return written;
+}
+
+export interface FanChartSpec {
+  readonly title: string;
+  readonly subtitle: string;
+  readonly yLabel: string;
+  readonly years: readonly number[];
+  /** The 5, 25, 50, 75 and 95 % quantiles of the runs, one value a year each. */
+  readonly quantiles: readonly [
+    ArrayLike<number>,
+    ArrayLike<number>,
+    ArrayLike<number>,
+    ArrayLike<number>,
+    ArrayLike<number>,
+  ];
+  readonly rules?: readonly ReferenceLine[];
+  /** Start the y axis at zero (default true). */
+  readonly zero?: boolean;
+}
+
+/** An ensemble's spread over time: 5-95 % and 25-75 % bands and the median line. */
+export function fanChartSvg(spec: FanChartSpec): string {
+  const { years } = spec;
+  const [p5, p25, p50, p75, p95] = spec.quantiles;
+  const rows = years.map((year, k) => ({
+    year,
+    p5: p5[k],
+    p25: p25[k],
+    p50: p50[k],
+    p75: p75[k],
+    p95: p95[k],
+  }));
+  const height = CHART_HEIGHT - HEADER_HEIGHT;
+  const yDomain = niceDomain(
+    [...rows.flatMap((r) => [r.p5, r.p95]), ...(spec.rules ?? []).map((r) => r.value)],
+    spec.zero !== false,
+  );
+  const colour = PALETTE[0];
+  const doc = newDocument();
+  const plot = Plot.plot({
+    document: doc,
+    width: CHART_WIDTH,
+    height,
+    marginTop: MARGIN.top,
+    marginBottom: MARGIN.bottom,
+    marginLeft: MARGIN.left,
+    marginRight: MARGIN.right,
+    style: PLOT_STYLE,
+    x: YEAR_AXIS,
+    y: {
+      label: spec.yLabel,
+      labelOffset: MARGIN.left - TEXT_LEFT,
+      domain: yDomain,
+      grid: true,
+      ticks: Y_TICKS,
+    },
+    marks: [
+      ...(spec.zero === false ? [] : [Plot.ruleY([0], { stroke: '#888888' })]),
+      Plot.areaY(rows, { x: 'year', y1: 'p5', y2: 'p95', fill: colour, fillOpacity: 0.18 }),
+      Plot.areaY(rows, { x: 'year', y1: 'p25', y2: 'p75', fill: colour, fillOpacity: 0.35 }),
+      Plot.line(rows, { x: 'year', y: 'p50', stroke: colour, strokeWidth: 2.5 }),
+      ...(spec.rules ?? []).flatMap((r) => [
+        Plot.ruleY([r.value], { stroke: '#777777', strokeDasharray: '5,4' }),
+        Plot.text([r], {
+          x: years[0],
+          y: 'value',
+          text: 'label',
+          textAnchor: 'start',
+          dx: 4,
+          dy: -8,
+          fill: SUBTLE_COLOR,
+        }),
+      ]),
+    ],
+  }) as unknown as SvgElement;
+  return serializeSvg(withHeader(doc, plot, spec.title, spec.subtitle));
+}
+
+export interface RankMeasure {
+  readonly name: string;
+  /** One value per label, in the labels' order. */
+  readonly values: ArrayLike<number>;
+  /** A confidence interval per label, drawn as a line across the bar's end. */
+  readonly lo?: ArrayLike<number>;
+  readonly hi?: ArrayLike<number>;
+}
+
+export interface RankChartSpec {
+  readonly title: string;
+  readonly subtitle: string;
+  readonly xLabel: string;
+  /** Top first. */
+  readonly labels: readonly string[];
+  /** One bar each per label, in palette order. */
+  readonly measures: readonly RankMeasure[];
+}
+
+/** Rough width of a regular tick-label character, as a fraction of the font size (DejaVu Sans). */
+const CHAR_WIDTH = 0.62;
+
+/** Horizontal bars, one group per label (ranked top to bottom), with confidence intervals. */
+export function rankChartSvg(spec: RankChartSpec): string {
+  const rows = spec.measures.flatMap((m) =>
+    spec.labels.map((label, i) => ({
+      label,
+      measure: m.name,
+      value: m.values[i],
+      lo: m.lo?.[i] ?? Number.NaN,
+      hi: m.hi?.[i] ?? Number.NaN,
+    })),
+  );
+  const height = CHART_HEIGHT - HEADER_HEIGHT;
+  const longest = d3.max(spec.labels, (l) => l.length) ?? 0;
+  const marginLeft = Math.ceil(TEXT_LEFT + longest * CHAR_WIDTH * TICK_FONT_SIZE + 8);
+  const domain = niceDomain(
+    rows.flatMap((r) => [r.value, r.lo, r.hi]),
+    true,
+  );
+  const names = spec.measures.map((m) => m.name);
+  const doc = newDocument();
+  const plot = Plot.plot({
+    document: doc,
+    width: CHART_WIDTH,
+    height,
+    marginTop: MARGIN.top,
+    marginBottom: MARGIN.bottom,
+    marginLeft,
+    marginRight: MARGIN.right,
+    style: PLOT_STYLE,
+    x: { label: spec.xLabel, labelAnchor: 'center', labelArrow: 'none', domain, grid: true },
+    y: { axis: null, domain: names },
+    fy: { label: null, domain: spec.labels, padding: 0.25 },
+    color: { domain: names, range: PALETTE.slice(0, Math.max(1, names.length)) },
+    marks: [
+      Plot.barX(rows, { x: 'value', y: 'measure', fy: 'label', fill: 'measure' }),
+      Plot.ruleY(
+        rows.filter((r) => Number.isFinite(r.lo) && Number.isFinite(r.hi)),
+        { x1: 'lo', x2: 'hi', y: 'measure', fy: 'label', stroke: TEXT_COLOR, strokeWidth: 1.5 },
+      ),
+      Plot.ruleX([0], { stroke: '#888888' }),
+    ],
+  }) as unknown as SvgElement;
+  return serializeSvg(withHeader(doc, plot, spec.title, spec.subtitle));
 }

@@ -9,20 +9,35 @@ export const MAX_YEAR = 2300;
 
 export const scenarioSchema = z
   .object({
-    name: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lower-case letters, digits and hyphens'),
-    description: z.string().min(1),
+    name: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]*$/, 'lower-case letters, digits and hyphens')
+      .describe('The scenario name: lower-case letters, digits and hyphens'),
+    description: z.string().min(1).describe('What this future assumes, in a sentence or two'),
     seed: z
       .number()
       .int({ error: 'must be a whole number' })
       .min(0)
-      .max(2 ** 31 - 1),
-    first_year: z.number().int({ error: 'must be a whole year' }),
-    last_year: z.number().int({ error: 'must be a whole year' }).max(MAX_YEAR),
-    parameters: z.record(z.string(), z.number()).default({}),
+      .max(2 ** 31 - 1)
+      .describe("The seeded generator's seed: the same seed gives the same results"),
+    first_year: z
+      .number()
+      .int({ error: 'must be a whole year' })
+      .describe('First year written to the results: the base year of the data or later'),
+    last_year: z
+      .number()
+      .int({ error: 'must be a whole year' })
+      .max(MAX_YEAR)
+      .describe('Last year simulated'),
+    parameters: z
+      .record(z.string(), z.number())
+      .default({})
+      .describe('Parameter values by registry id, levers included; each checked against its range'),
     /** Timed events, `{year, type, ...}`: each type's fields are checked against its module's spec. */
     events: z
       .array(z.looseObject({ year: z.number().int({ error: 'must be a whole year' }), type: z.string() }))
-      .default([]),
+      .default([])
+      .describe('Timed events, `{year, type, ...}`, each type declared by a module (below)'),
   })
   .strict()
   .refine((s) => s.first_year <= s.last_year, {

@@ -27,7 +27,7 @@ export async function params(opts: ParamsOptions): Promise<void> {
     (d) => !needle || [d.id, d.description, d.source].some((s) => s.toLowerCase().includes(needle)),
   );
   if (opts.json) {
-    const rows = defs.map(({ id, default: def, min, max, units, source, description }) => ({
+    const rows = defs.map(({ id, default: def, min, max, units, source, description, lever }) => ({
       id,
       default: def,
       min,
@@ -35,6 +35,7 @@ export async function params(opts: ParamsOptions): Promise<void> {
       units,
       source,
       description,
+      ...(lever ? { lever } : {}),
     }));
     process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
   } else if (opts.markdown) {

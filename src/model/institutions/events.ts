@@ -7,14 +7,17 @@ import type { WorldData } from '../world-data.js';
 /** An institution id of the dataset; an unknown one is refused with the nearest ids and the full list. */
 function institutionId(data: WorldData): z.ZodType<string> {
   const ids = data.institutions.list.map((d) => d.id);
-  return z.string().superRefine((value, ctx) => {
-    if (!ids.includes(value)) {
-      ctx.addIssue({
-        code: 'custom',
-        message: `unknown institution '${value}'; did you mean ${nearest(value.toUpperCase(), ids).join(', ')}? (known: ${ids.join(', ')})`,
-      });
-    }
-  });
+  return z
+    .string()
+    .superRefine((value, ctx) => {
+      if (!ids.includes(value)) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `unknown institution '${value}'; did you mean ${nearest(value.toUpperCase(), ids).join(', ')}? (known: ${ids.join(', ')})`,
+        });
+      }
+    })
+    .describe(`Institution id in the data: ${ids.join(', ')}`);
 }
 
 export const MEMBERSHIP_EVENTS: readonly EventSpec[] = [

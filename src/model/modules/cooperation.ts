@@ -149,6 +149,7 @@ export const cooperation: Module = {
       units: 'USD (2019)/t CO2',
       source: 'Lever: Nordhaus (2015) studies target prices of 12.5-100 USD/t; 0 means no club',
       description: 'Carbon price club members commit to (0: no climate club).',
+      lever: 'policy',
     },
     {
       id: 'cooperation.club_tariff_pct',
@@ -159,6 +160,7 @@ export const cooperation: Module = {
       units: '%',
       source: 'Lever: Nordhaus (2015) studies uniform penalty tariffs of 0-10 %',
       description: 'Uniform penalty tariff club members put on imports from non-members.',
+      lever: 'policy',
     },
     {
       id: 'cooperation.club_start_year',
@@ -169,6 +171,7 @@ export const cooperation: Module = {
       units: 'year',
       source: 'Lever: the year the club is founded by the Paris parties',
       description: 'Year the climate club starts (when its price is above 0).',
+      lever: 'policy',
     },
     {
       id: 'cooperation.tariff_incidence',

@@ -36,6 +36,7 @@ const lever = (id: string, what: string) => ({
   units: 'intensity 0..1',
   source: 'Lever (the essay\'s "Reimagining Internationalism"); 0 is current policy',
   description: `Intensity of ${what}.`,
+  lever: 'reform' as const,
 });
 
 const cost = (id: string, def: number, min: number, max: number, source: string, description: string) => ({
@@ -83,6 +84,7 @@ export const reforms: Module = {
       units: 'year',
       source: 'Lever: the first year a reform acts',
       description: 'Year the reforms begin.',
+      lever: 'policy',
     },
     {
       id: 'reforms.ramp_years',

@@ -606,7 +606,10 @@ export const security: Module = {
     {
       type: 'military_spending',
       description: 'set military expenditure (% of GDP) from this year on; capability moves with it',
-      fields: (v) => ({ country: v.countryOrAll, pct_gdp: z.number().min(0).max(50) }),
+      fields: (v) => ({
+        country: v.countryOrAll,
+        pct_gdp: z.number().min(0).max(50).describe('Military expenditure, % of GDP'),
+      }),
     },
     {
       type: 'war',
@@ -617,7 +620,11 @@ export const security: Module = {
       type: 'defence_pact',
       description:
         'a defence pact between two states comes into force or ends (partner * with in_force false: the state leaves all its pacts)',
-      fields: (v) => ({ country: v.country, partner: v.countryOrAll, in_force: z.boolean() }),
+      fields: (v) => ({
+        country: v.country,
+        partner: v.countryOrAll,
+        in_force: z.boolean().describe('true: the pact comes into force; false: it ends'),
+      }),
     },
   ],
 

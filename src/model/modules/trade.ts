@@ -291,6 +291,7 @@ export const trade: Module = {
       source:
         'Lever (neutral 0). Geoeconomic fragmentation scenarios raise trade costs between blocs by tens of percent (Aiyar et al. 2023, IMF Staff Discussion Note SDN/2023/001)',
       description: 'Extra iceberg trade cost between the rival blocs from the first simulated year.',
+      lever: 'driver',
     },
     {
       id: 'trade.retaliation_probability',

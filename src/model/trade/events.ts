@@ -5,9 +5,11 @@ import type { EventSpec } from '../module.js';
 /** A tariff level: a number of percent >= 0, or `inf` (YAML `.inf` too) for a prohibitive tariff. */
 const tariffLevel = z.preprocess(
   (v) => (v === Number.POSITIVE_INFINITY ? 'inf' : v),
-  z.union([z.number().min(0), z.literal('inf')], {
-    error: 'expected a tariff in percent (a number >= 0) or inf',
-  }),
+  z
+    .union([z.number().min(0), z.literal('inf')], {
+      error: 'expected a tariff in percent (a number >= 0) or inf',
+    })
+    .describe('Applied tariff, % ad valorem; inf for a prohibitive tariff'),
 );
 
 export function tariffValue(v: number | string): number {
@@ -25,5 +27,7 @@ export const decouplingEvent: EventSpec = {
   type: 'decoupling',
   description:
     'Sets the extra iceberg trade cost between the rival blocs (data/raw/trade_blocs.csv) to `cost_pct` (% of value) from this year',
-  fields: () => ({ cost_pct: z.number().min(0).max(1000) }),
+  fields: () => ({
+    cost_pct: z.number().min(0).max(1000).describe('Extra trade cost between the blocs, % of value'),
+  }),
 };

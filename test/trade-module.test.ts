@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { registry, simulate } from '../src/model/engine.js';
 import type { ScenarioEvent } from '../src/model/module.js';
 import { counterfactual } from '../src/model/trade/counterfactual.js';
-import { cli, data, runBaseline, tempDir } from './helpers.js';
+import { cli, data, modulesWithout, runBaseline, tempDir } from './helpers.js';
 
 const n = data.countries.iso3.length;
 const at = (c: string) => data.countries.iso3.indexOf(c);
@@ -84,12 +84,21 @@ describe('the trade module', () => {
     const hike: ScenarioEvent[] = [
       { year: 2026, type: 'tariff', importer: 'USA', exporter: '*', tariff_pct: 20 },
     ];
-    // One log line per retaliating country.
+    // One log line per retaliating country. Without the institutions (which publish the trade regime's
+    // effectiveness), so that the WTO's effectiveness is the parameter.
     const count = (wto: number) =>
-      run(hike, {
-        'trade.retaliation_probability': 0.9,
-        'trade.wto_damping': 1,
-        'trade.wto_effectiveness_default': wto,
+      simulate(data, {
+        params: registry.resolve({
+          ...TRADE_ONLY,
+          'trade.retaliation_probability': 0.9,
+          'trade.wto_damping': 1,
+          'trade.wto_effectiveness_default': wto,
+        }),
+        seed: 1,
+        firstYear: data.baseYear,
+        lastYear: 2032,
+        events: hike,
+        modules: modulesWithout('institutions', 'cooperation'),
       }).tables.events.rows.filter((e) => e[2] === 'retaliation').length;
     const weak = count(0);
     const strong = count(0.9);

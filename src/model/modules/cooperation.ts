@@ -400,15 +400,15 @@ function clubTariffs(
     }
     s.tariffsFor.set(s.club);
   }
-  const applied = state.dyad.tariff_pct !== undefined;
+  // The penalty reaches non-members' GDP through this loss channel; the trade equilibrium does not carry the
+  // club's tariff (club_tariff_pct records it).
   const world = sumOf(economy.gdp);
   let clubGdp = 0;
   for (let i = 0; i < n; i++) clubGdp += s.club[i] * economy.gdp[i];
   for (let i = 0; i < n; i++) {
-    penalty[i] =
-      applied || s.club[i]
-        ? 0
-        : terms.tariff * terms.incidence * economy.exportsShare[i] * (clubGdp / (world - economy.gdp[i]));
+    penalty[i] = s.club[i]
+      ? 0
+      : terms.tariff * terms.incidence * economy.exportsShare[i] * (clubGdp / (world - economy.gdp[i]));
   }
 }
 

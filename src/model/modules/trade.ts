@@ -90,7 +90,7 @@ function setDecoupling(t: TradeInternal, pct: number): void {
 }
 
 function retaliationProbability(state: WorldState, p: Params, j: number): number {
-  const wto = state.global.wto_effectiveness ?? p['trade.wto_effectiveness_default'];
+  const wto = state.global.trade_regime_effectiveness ?? p['trade.wto_effectiveness_default'];
   const stance = state.country.government_stance?.[j] ?? 1;
   const prob =
     p['trade.retaliation_probability'] * (1 - p['trade.wto_damping'] * wto) +
@@ -335,7 +335,7 @@ export const trade: Module = {
       distribution: 'uniform',
       units: '0..1',
       source:
-        'Assumption, used while no institutions module publishes wto_effectiveness: the WTO Appellate Body has had no quorum since December 2019',
+        'Assumption, used when no institutions module publishes trade_regime_effectiveness: the WTO Appellate Body has had no quorum since December 2019',
       description: 'WTO effectiveness when the institutions module does not provide one.',
     },
     {

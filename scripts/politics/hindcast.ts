@@ -24,6 +24,7 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { stanceCode } from '../../src/data/stances.js';
 import { registry } from '../../src/model/engine.js';
+import { effectsOf, stanceRuleOf } from '../../src/model/modules/politics.js';
 import { drawsFrom, SLOT } from '../../src/model/politics/draws.js';
 import {
   electedStance,
@@ -226,24 +227,8 @@ function changes(c: Country, stance: readonly number[], p: Record<string, number
 export function hindcast(seeds = 200, overrides: Record<string, number> = {}): HindcastResult {
   const countries = loadCountries();
   const p = registry.resolve(overrides);
-  const effects: Effects = {
-    gini: p['politics.effect_gini'],
-    importShare: p['politics.effect_import_shock'],
-    displaced: p['politics.effect_displaced'],
-    realIncomeLoss: p['politics.effect_real_income'],
-    immigrants: p['politics.effect_immigration'],
-    disinformation: p['politics.effect_disinformation'],
-    institutionalFailure: p['politics.effect_institutional_failure'],
-    war: p['politics.effect_war'],
-    crisis: p['politics.effect_crisis'],
-    softness: p['politics.support_softness'],
-  };
-  const rule: StanceRule = {
-    mixedAbove: p['politics.threshold_mixed'],
-    nationalistAbove: p['politics.threshold_nationalist'],
-    swing: p['politics.election_swing'],
-    propensitySd: p['politics.propensity_sd'],
-  };
+  const effects = effectsOf(p);
+  const rule = stanceRuleOf(p);
   const disinformation = disinformationPath();
   const total = years.map((_, k) => countries.reduce((s, c) => s + c.gdp[k], 0));
   const share = (stanceOf: (c: Country, i: number) => readonly number[]) =>

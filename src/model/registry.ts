@@ -36,6 +36,32 @@ export interface ParamDef {
   readonly lever?: LeverKind;
 }
 
+/**
+ * The positional shorthand modules use to declare their parameters: `paramOf('labor')('labor_share', 0.55, ...)`
+ * is `labor.labor_share`, sampled triangularly unless `distribution` says otherwise.
+ */
+export function paramOf(module: string) {
+  return (
+    id: string,
+    def: number,
+    min: number,
+    max: number,
+    units: string,
+    source: string,
+    description: string,
+    distribution: Distribution = 'triangular',
+  ): ParamDef => ({
+    id: `${module}.${id}`,
+    default: def,
+    min,
+    max,
+    distribution,
+    units,
+    source,
+    description,
+  });
+}
+
 /** Resolved parameter values by id. */
 export type Params = Readonly<Record<string, number>>;
 

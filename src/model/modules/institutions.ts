@@ -38,6 +38,7 @@ import {
 import { readReforms } from '../institutions/reforms.js';
 import { clamp } from '../math.js';
 import type { Context, Module } from '../module.js';
+import { paramOf } from '../registry.js';
 import type { Rng } from '../rng.js';
 import type { WorldState } from '../state.js';
 import type { InstitutionDef, WorldData } from '../world-data.js';
@@ -131,16 +132,7 @@ interface Move {
   readonly why: string;
 }
 
-const param = (
-  id: string,
-  def: number,
-  min: number,
-  max: number,
-  units: string,
-  source: string,
-  description: string,
-  distribution: 'uniform' | 'triangular' | 'fixed' = 'triangular',
-) => ({ id: `institutions.${id}`, default: def, min, max, distribution, units, source, description });
+const param = paramOf('institutions');
 
 const SPEED_SOURCE =
   'Assumption (relative to simple majority = 1): veto-player theory, more actors able to block means slower change (Tsebelis 2002, Veto Players); rational design of decision rules (Koremenos, Lipson and Snidal 2001, Int. Organization 55(4))';

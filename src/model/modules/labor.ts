@@ -22,7 +22,7 @@
 
 import type { Module } from '../module.js';
 import * as Portable from '../portable.js';
-import type { Params } from '../registry.js';
+import { type Params, paramOf } from '../registry.js';
 import type { WorldState } from '../state.js';
 import type { WorldData } from '../world-data.js';
 
@@ -51,18 +51,7 @@ function importPartners(data: WorldData): Int32Array[] {
   return partners;
 }
 
-function param(
-  id: string,
-  def: number,
-  min: number,
-  max: number,
-  units: string,
-  source: string,
-  description: string,
-  distribution: 'uniform' | 'triangular' | 'fixed' = 'triangular',
-) {
-  return { id: `labor.${id}`, default: def, min, max, units, source, description, distribution } as const;
-}
+const param = paramOf('labor');
 
 interface LaborInternal {
   /** Per country: import partners (indices) and the base-year pool rate, penetration and Gini. */

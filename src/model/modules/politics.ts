@@ -53,19 +53,10 @@ import {
   targetFrom,
 } from '../politics/support.js';
 import * as Portable from '../portable.js';
-import type { ParamDef, Params } from '../registry.js';
+import { type ParamDef, type Params, paramOf } from '../registry.js';
 import type { WorldState } from '../state.js';
 
-const P = (
-  id: string,
-  def: number,
-  min: number,
-  max: number,
-  units: string,
-  source: string,
-  description: string,
-  distribution: ParamDef['distribution'] = 'triangular',
-): ParamDef => ({ id: `politics.${id}`, default: def, min, max, distribution, units, source, description });
+const P = paramOf('politics');
 
 const zStance = () => z.enum(STANCES);
 const zRange = (lo: number, hi: number) => z.number().min(lo).max(hi);
@@ -618,7 +609,18 @@ interface AgentState {
   readonly p: AgentParams;
 }
 
-function effectsOf(p: Params): Effects {
+/** The stance rule's thresholds and noise, from the registry (also used by the hindcast script). */
+export function stanceRuleOf(p: Params): StanceRule {
+  return {
+    mixedAbove: p['politics.threshold_mixed'],
+    nationalistAbove: p['politics.threshold_nationalist'],
+    swing: p['politics.election_swing'],
+    propensitySd: p['politics.propensity_sd'],
+  };
+}
+
+/** The drivers' effects on support, from the registry (also used by the hindcast script). */
+export function effectsOf(p: Params): Effects {
   return {
     gini: p['politics.effect_gini'],
     importShare: p['politics.effect_import_shock'],
@@ -792,12 +794,7 @@ export const politics: Module = {
     const n = state.n;
     const pd = data.politics;
     const k = coefficients(params);
-    const rule: StanceRule = {
-      mixedAbove: params['politics.threshold_mixed'],
-      nationalistAbove: params['politics.threshold_nationalist'],
-      swing: params['politics.election_swing'],
-      propensitySd: params['politics.propensity_sd'],
-    };
+    const rule = stanceRuleOf(params);
     const integrationBase = params['politics.integration_rate'];
     for (let i = 0; i < n; i++) {
       c.nationalist_support[i] = pd.support[i];

@@ -76,6 +76,21 @@ describe('Sobol indices (Saltelli 2010 first-order, Jansen 1999 total) on the Is
     expect(covered / count).toBeLessThanOrEqual(1);
   });
 
+  it('gives indices of 0, finite intervals included, for an output that never or rarely varies', () => {
+    const rng = createRng(5);
+    const design = saltelliDesign(16, 3, rng);
+    const constant = new Float64Array(16 * 5).fill(2);
+    // A count that is 1 in a single run: most bootstrap resamples have no variance at all.
+    const rare = Float64Array.from(constant, (_, j) => (j === 3 ? 1 : 0));
+    for (const y of [constant, rare]) {
+      const s = sobolIndices(design, y, rng, 200);
+      for (const xs of [s.first, s.total, s.firstLo, s.firstHi, s.totalLo, s.totalHi])
+        for (const x of xs) expect(Number.isFinite(x)).toBe(true);
+    }
+    const s = sobolIndices(design, constant, rng, 200);
+    expect([...s.first, ...s.total]).toEqual([0, 0, 0, 0, 0, 0]);
+  });
+
   it('the estimates converge as N grows', () => {
     const err = (n: number) => {
       const s = ishigamiIndices(n, 99, 10);

@@ -79,6 +79,9 @@ export function sobolIndices(
   const estimate = (index: Int32Array): Float64Array => {
     const v = varianceOf(index);
     const out = new Float64Array(2 * k);
+    // An output that does not vary on these rows (a count such as wars ongoing, in a bootstrap resample) has no
+    // variance to apportion: every index is 0 rather than 0/0.
+    if (!(v > 0)) return out;
     for (let i = 0; i < k; i++) {
       let s1 = 0;
       let st = 0;

@@ -375,6 +375,35 @@ describe('elections and stance', () => {
     expect(log).toContain('government');
   });
 
+  it("a new government's military spending reaches the security module (its capability)", () => {
+    const events = [{ year: 2030, type: 'stance', country: 'DEU', stance: 'nationalist-populist' }];
+    const r = simulate(data, { params: defaults, seed: 11, firstYear: BASE, lastYear: 2030, events });
+    const line = r.tables.events.rows.find(
+      (e) => e[0] === 2030 && e[1] === 'DEU' && e[2] === 'military_spending',
+    );
+    const change = defaults['politics.military_change_nationalist'];
+    expect(String(line?.[3])).toContain(`by +${Math.round(100 * change)} %`);
+    const n = data.countries.iso3.length;
+    const deu = data.countries.iso3.indexOf('DEU');
+    const spending = (y: number) => r.country.military_spending_pct_gdp[(y - BASE) * n + deu];
+    // Germany's government before was internationalist (no change from the base year).
+    expect(r.country.government_stance[(2029 - BASE) * n + deu]).toBe(0);
+    expect(spending(2030) / spending(2029)).toBeCloseTo(1 + change, 12);
+    // Without the security module the change is an intention only.
+    const alone = simulate(data, {
+      params: defaults,
+      seed: 11,
+      firstYear: BASE,
+      lastYear: 2030,
+      events,
+      modules: modulesWithout('security'),
+    });
+    const intention = alone.tables.events.rows.find(
+      (e) => e[0] === 2030 && e[1] === 'DEU' && e[2] === 'policy_intention',
+    );
+    expect(String(intention?.[3])).toContain('military spending');
+  });
+
   it("a new government's tariff reaches the trade equilibrium the next year", () => {
     // Germany, internationalist until 2030 in this run (the United States is nationalist-populist from 2025).
     const deu = data.countries.iso3.indexOf('DEU');

@@ -448,15 +448,6 @@ const PARAMS: readonly ParamDef[] = [
     'Assumption: a quarter of the nationalist-populist change',
     'Change in military spending under a mixed government.',
   ),
-  P(
-    'withdrawal_probability',
-    0.5,
-    0,
-    1,
-    'probability',
-    'Assumption: of the nationalist-populist governments of 2017-2024, the USA, Brazil (announced) and Argentina (2025, WHO) moved to leave global agreements, others did not',
-    'Chance that a new nationalist-populist government announces withdrawal from global agreements.',
-  ),
   // Agent mode.
   P(
     'agent_degree',
@@ -1029,7 +1020,7 @@ function elections(
     ctx.log(year, data.countries.iso3[i], 'government', `${reason}: ${STANCES[after]} government${result}`);
     if (after !== before) {
       stance[i] = after;
-      takeOffice(state, i, before, after, year, ctx, I.policy, draw(i, SLOT.policy));
+      takeOffice(state, i, before, after, year, ctx, I.policy);
     }
   }
 }

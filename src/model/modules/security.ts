@@ -554,6 +554,7 @@ export const security: Module = {
       name: 'military_spending_pct_gdp',
       units: '% of GDP',
       description: 'Military expenditure; with GDP it sets capability',
+      output: true,
     },
   ],
   dyadVars: [

@@ -9,7 +9,7 @@
 import type { Rng } from '../rng.js';
 
 /** Draw slots: what a draw decides. */
-export const SLOT = { swing1: 1, swing2: 2, hazard: 3, policy: 4 } as const;
+export const SLOT = { swing1: 1, swing2: 2, hazard: 3 } as const;
 
 export interface Draws {
   /** A uniform number in [0, 1) for a year, a country index and a slot. */

@@ -4,8 +4,10 @@
  * policies, whatever its governments' stances, are the reference (they are in the base-year data already).
  *
  * Tariffs go into the trade module's tariff matrix (dyad `tariff_pct`, importer-major) when it exists;
- * migration openness is read by the politics module's own immigration stock. Aid, climate ambition, military
- * spending and withdrawals from agreements are logged as intentions for the modules that will own them.
+ * migration openness is read by the politics module's own immigration stock; military spending moves the
+ * security module's `military_spending_pct_gdp` when it exists. Aid and climate ambition are logged as
+ * intentions (cooperation sets climate effort from the stance itself); withdrawals from institutions are the
+ * institutions module's, drawn from the stance.
  */
 import type { Context } from '../module.js';
 import type { Params } from '../registry.js';
@@ -23,8 +25,6 @@ export interface PolicyTable {
   readonly climateAmbition: readonly number[];
   /** By stance: change of military spending, fraction of the base-year level. */
   readonly militaryChange: readonly number[];
-  /** Chance that a new nationalist-populist government announces withdrawal from global agreements. */
-  readonly withdrawalProbability: number;
 }
 
 /** The internationalist column is the base-year level: no change, full openness and ambition. */
@@ -39,16 +39,12 @@ export function policyTable(p: Params): PolicyTable {
     ],
     climateAmbition: [1, p['politics.climate_ambition_mixed'], p['politics.climate_ambition_nationalist']],
     militaryChange: [0, p['politics.military_change_mixed'], p['politics.military_change_nationalist']],
-    withdrawalProbability: p['politics.withdrawal_probability'],
   };
 }
 
 const pct = (x: number) => `${x > 0 ? '+' : ''}${Math.round(100 * x)} %`;
 
-/**
- * A government of stance `to` replaces one of stance `from` in country i: apply and log its actions.
- * `u` is a uniform draw for the withdrawal decision.
- */
+/** A government of stance `to` replaces one of stance `from` in country i: apply and log its actions. */
 export function takeOffice(
   state: WorldState,
   i: number,
@@ -57,7 +53,6 @@ export function takeOffice(
   year: number,
   ctx: Context,
   table: PolicyTable,
-  u: number,
 ): void {
   const iso3 = ctx.data.countries.iso3[i];
   const who = `${STANCES[to]} government`;
@@ -86,22 +81,23 @@ export function takeOffice(
       `${who} sets immigrant admissions to ${Math.round(100 * openness[i])} % of the base year`,
     );
   }
+  const military = state.country.military_spending_pct_gdp;
+  const dMilitary = (1 + table.militaryChange[to]) / (1 + table.militaryChange[from]);
+  if (military && dMilitary !== 1) {
+    military[i] *= dMilitary;
+    log(
+      'military_spending',
+      `${who} changes military spending by ${pct(dMilitary - 1)}, to ${military[i].toFixed(2)} % of GDP`,
+    );
+  }
   const intentions = [
     ['official development aid', table.aidChange],
     ['climate mitigation effort', table.climateAmbition],
-    ['military spending', table.militaryChange],
+    ...(military ? [] : ([['military spending', table.militaryChange]] as const)),
   ] as const;
   const changes = intentions.flatMap(([what, by]) =>
     by[to] === by[from] ? [] : [`${what} ${pct(by[to] - by[from])}`],
   );
   if (changes.length > 0)
     log('policy_intention', `${who}: ${changes.join(', ')} (recorded for later modules)`);
-  if (to === 2 && u < table.withdrawalProbability) {
-    log(
-      'withdraw_intention',
-      `${who} announces withdrawal from global agreements (the Paris Agreement, the WHO)`,
-    );
-  } else if (from === 2 && to === 0) {
-    log('rejoin_intention', `${who} announces it will rejoin the global agreements its predecessor left`);
-  }
 }

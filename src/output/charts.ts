@@ -223,6 +223,22 @@ function niceDomain(values: readonly number[], zero: boolean): [number, number] 
  * A line chart of one or more yearly series: one line per series, labelled at its end when there are
  * several, optional labelled horizontal reference lines. Returns standalone SVG text.
  */
+/** Dashed reference lines (a budget, a threshold), each labelled at the left end of the x axis. */
+function ruleMarks(rules: readonly ReferenceLine[] | undefined, firstYear: number) {
+  return (rules ?? []).flatMap((r) => [
+    Plot.ruleY([r.value], { stroke: '#777777', strokeDasharray: '5,4' }),
+    Plot.text([r], {
+      x: firstYear,
+      y: 'value',
+      text: 'label',
+      textAnchor: 'start',
+      dx: 4,
+      dy: -8,
+      fill: SUBTLE_COLOR,
+    }),
+  ]);
+}
+
 export function lineChartSvg(spec: LineChartSpec): string {
   const { years, series } = spec;
   const labelled = series.length > 1;
@@ -287,18 +303,7 @@ export function lineChartSvg(spec: LineChartSpec): string {
     color: { domain: colorDomain, range: PALETTE.slice(0, Math.max(1, colorDomain.length)) },
     marks: [
       ...(spec.zero === false ? [] : [Plot.ruleY([0], { stroke: '#888888' })]),
-      ...(spec.rules ?? []).flatMap((r) => [
-        Plot.ruleY([r.value], { stroke: '#777777', strokeDasharray: '5,4' }),
-        Plot.text([r], {
-          x: years[0],
-          y: 'value',
-          text: 'label',
-          textAnchor: 'start',
-          dx: 4,
-          dy: -8,
-          fill: SUBTLE_COLOR,
-        }),
-      ]),
+      ...ruleMarks(spec.rules, years[0]),
       Plot.line(points, { x: 'year', y: 'value', stroke: 'series', strokeWidth: 2.5 }),
       ...(labelled
         ? [
@@ -513,18 +518,7 @@ export function fanChartSvg(spec: FanChartSpec): string {
       Plot.areaY(rows, { x: 'year', y1: 'p5', y2: 'p95', fill: colour, fillOpacity: 0.18 }),
       Plot.areaY(rows, { x: 'year', y1: 'p25', y2: 'p75', fill: colour, fillOpacity: 0.35 }),
       Plot.line(rows, { x: 'year', y: 'p50', stroke: colour, strokeWidth: 2.5 }),
-      ...(spec.rules ?? []).flatMap((r) => [
-        Plot.ruleY([r.value], { stroke: '#777777', strokeDasharray: '5,4' }),
-        Plot.text([r], {
-          x: years[0],
-          y: 'value',
-          text: 'label',
-          textAnchor: 'start',
-          dx: 4,
-          dy: -8,
-          fill: SUBTLE_COLOR,
-        }),
-      ]),
+      ...ruleMarks(spec.rules, years[0]),
     ],
   }) as unknown as SvgElement;
   return serializeSvg(withHeader(doc, plot, spec.title, spec.subtitle));

@@ -26,7 +26,7 @@ import { stanceOf, stances } from '../institutions/politics.js';
 import { clamp } from '../math.js';
 import type { Context, Module } from '../module.js';
 import * as Portable from '../portable.js';
-import type { Params } from '../registry.js';
+import { type Params, paramOf } from '../registry.js';
 import type { Rng } from '../rng.js';
 import type { WorldState } from '../state.js';
 import { type Regime, regimeEffectivenessVar, regimeMemberVar } from './institutions.js';
@@ -77,24 +77,7 @@ interface Internal {
   temperature0: number;
 }
 
-const p = (
-  id: string,
-  def: number,
-  min: number,
-  max: number,
-  units: string,
-  source: string,
-  description: string,
-) => ({
-  id: `crises.${id}`,
-  default: def,
-  min,
-  max,
-  distribution: 'triangular' as const,
-  units,
-  source,
-  description,
-});
+const p = paramOf('crises');
 
 export const crises: Module = {
   name: 'crises',

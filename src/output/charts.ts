@@ -223,6 +223,33 @@ function niceDomain(values: readonly number[], zero: boolean): [number, number] 
  * A line chart of one or more yearly series: one line per series, labelled at its end when there are
  * several, optional labelled horizontal reference lines. Returns standalone SVG text.
  */
+/** The frame every chart over the years shares: size, margins, style, the year axis and a gridded y axis. */
+function yearFrame(
+  doc: SvgDocument,
+  height: number,
+  marginRight: number,
+  yLabel: string,
+  yDomain: [number, number],
+) {
+  return {
+    document: doc,
+    width: CHART_WIDTH,
+    height,
+    marginTop: MARGIN.top,
+    marginBottom: MARGIN.bottom,
+    marginLeft: MARGIN.left,
+    marginRight,
+    style: PLOT_STYLE,
+    x: YEAR_AXIS,
+    y: { label: yLabel, labelOffset: MARGIN.left - TEXT_LEFT, domain: yDomain, grid: true, ticks: Y_TICKS },
+  };
+}
+
+/** A line at zero, unless the chart says its values are far from it (`zero: false`). */
+function zeroMark(zero: boolean | undefined) {
+  return zero === false ? [] : [Plot.ruleY([0], { stroke: '#888888' })];
+}
+
 /** Dashed reference lines (a budget, a threshold), each labelled at the left end of the x axis. */
 function ruleMarks(rules: readonly ReferenceLine[] | undefined, firstYear: number) {
   return (rules ?? []).flatMap((r) => [
@@ -284,25 +311,10 @@ export function lineChartSvg(spec: LineChartSpec): string {
 
   const doc = newDocument();
   const plot = Plot.plot({
-    document: doc,
-    width: CHART_WIDTH,
-    height,
-    marginTop: MARGIN.top,
-    marginBottom: MARGIN.bottom,
-    marginLeft: MARGIN.left,
-    marginRight,
-    style: PLOT_STYLE,
-    x: YEAR_AXIS,
-    y: {
-      label: spec.yLabel,
-      labelOffset: MARGIN.left - TEXT_LEFT,
-      domain: yDomain,
-      grid: true,
-      ticks: Y_TICKS,
-    },
+    ...yearFrame(doc, height, marginRight, spec.yLabel, yDomain),
     color: { domain: colorDomain, range: PALETTE.slice(0, Math.max(1, colorDomain.length)) },
     marks: [
-      ...(spec.zero === false ? [] : [Plot.ruleY([0], { stroke: '#888888' })]),
+      ...zeroMark(spec.zero),
       ...ruleMarks(spec.rules, years[0]),
       Plot.line(points, { x: 'year', y: 'value', stroke: 'series', strokeWidth: 2.5 }),
       ...(labelled
@@ -497,24 +509,9 @@ export function fanChartSvg(spec: FanChartSpec): string {
   const colour = PALETTE[0];
   const doc = newDocument();
   const plot = Plot.plot({
-    document: doc,
-    width: CHART_WIDTH,
-    height,
-    marginTop: MARGIN.top,
-    marginBottom: MARGIN.bottom,
-    marginLeft: MARGIN.left,
-    marginRight: MARGIN.right,
-    style: PLOT_STYLE,
-    x: YEAR_AXIS,
-    y: {
-      label: spec.yLabel,
-      labelOffset: MARGIN.left - TEXT_LEFT,
-      domain: yDomain,
-      grid: true,
-      ticks: Y_TICKS,
-    },
+    ...yearFrame(doc, height, MARGIN.right, spec.yLabel, yDomain),
     marks: [
-      ...(spec.zero === false ? [] : [Plot.ruleY([0], { stroke: '#888888' })]),
+      ...zeroMark(spec.zero),
       Plot.areaY(rows, { x: 'year', y1: 'p5', y2: 'p95', fill: colour, fillOpacity: 0.18 }),
       Plot.areaY(rows, { x: 'year', y1: 'p25', y2: 'p75', fill: colour, fillOpacity: 0.35 }),
       Plot.line(rows, { x: 'year', y: 'p50', stroke: colour, strokeWidth: 2.5 }),

@@ -19,6 +19,7 @@
 
 import { REFORM_VARS } from '../institutions/reforms.js';
 import type { Module } from '../module.js';
+import { paramOf } from '../registry.js';
 
 const LEVERS = [
   ['rebalancing', 'rebalancing globalization (fair trade, a global minimum tax, labor rights)'],
@@ -39,16 +40,9 @@ const lever = (id: string, what: string) => ({
   lever: 'reform' as const,
 });
 
-const cost = (id: string, def: number, min: number, max: number, source: string, description: string) => ({
-  id: `reforms.${id}`,
-  default: def,
-  min,
-  max,
-  distribution: 'triangular' as const,
-  units: 'fraction of GDP',
-  source,
-  description,
-});
+/** A reform's cost (or revenue), a fraction of GDP. */
+const cost = (id: string, def: number, min: number, max: number, source: string, description: string) =>
+  paramOf('reforms')(id, def, min, max, 'fraction of GDP', source, description);
 
 /** The global variable each lever publishes, in the order of LEVERS. */
 const LEVER_VARS = LEVERS.map(([id]) => `reform_${id}`);

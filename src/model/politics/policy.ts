@@ -90,11 +90,11 @@ export function takeOffice(
       `${who} changes military spending by ${pct(dMilitary - 1)}, to ${military[i].toFixed(2)} % of GDP`,
     );
   }
-  const intentions = [
+  const intentions: [string, readonly number[]][] = [
     ['official development aid', table.aidChange],
     ['climate mitigation effort', table.climateAmbition],
-    ...(military ? [] : ([['military spending', table.militaryChange]] as const)),
-  ] as const;
+  ];
+  if (!military) intentions.push(['military spending', table.militaryChange]);
   const changes = intentions.flatMap(([what, by]) =>
     by[to] === by[from] ? [] : [`${what} ${pct(by[to] - by[from])}`],
   );

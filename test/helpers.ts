@@ -19,12 +19,6 @@ export function modulesWithout(...names: string[]) {
   return MODULES.filter((m) => !names.includes(m.name));
 }
 
-/**
- * Every module but politics: governments then never change, leave or join on their own, so a test of another
- * mechanism compares runs that differ only by its scenario events.
- */
-export const WITHOUT_POLITICS = modulesWithout('politics');
-
 const BIN = fileURLToPath(new URL('../bin/worldorder.js', import.meta.url));
 
 export function cli(args: string[], cwd?: string): { status: number; stdout: string; stderr: string } {

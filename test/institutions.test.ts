@@ -18,7 +18,10 @@ import {
 } from '../src/model/institutions/equations.js';
 import type { ScenarioEvent } from '../src/model/module.js';
 import { parseScenario, SCENARIO_DIR } from '../src/scenario/load.js';
-import { data, WITHOUT_POLITICS } from './helpers.js';
+import { data, modulesWithout } from './helpers.js';
+
+/** Governments never change, leave or join on their own: runs differ only by their scenario events. */
+const WITHOUT_POLITICS = modulesWithout('politics');
 
 const params = registry.resolve();
 const p = institutionConstants(params);

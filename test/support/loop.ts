@@ -75,14 +75,18 @@ export function measures(r: RunResult): LoopMeasures {
   };
 }
 
-/** Shock minus no shock, one per seed. */
+/** Shock minus no shock, one per seed; `inspect` sees each seed's pair of runs. */
 export function loopResponses(
   seeds: readonly number[],
   overrides: Record<string, number> = {},
+  inspect?: (seed: number, shocked: RunResult, calm: RunResult) => void,
 ): LoopMeasures[] {
   return seeds.map((seed) => {
-    const a = measures(runLoop(seed, true, overrides));
-    const b = measures(runLoop(seed, false, overrides));
+    const shocked = runLoop(seed, true, overrides);
+    const calm = runLoop(seed, false, overrides);
+    inspect?.(seed, shocked, calm);
+    const a = measures(shocked);
+    const b = measures(calm);
     const d: Record<string, number> = {};
     for (const key of Object.keys(a) as (keyof LoopMeasures)[]) d[key] = a[key] - b[key];
     return d as unknown as LoopMeasures;
